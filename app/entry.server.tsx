@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
@@ -7,6 +6,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import i18nConfig from "./i18n";
 import { getLocale } from "./i18n.server";
+import { addVary } from "./utils/cache";
+import { stripNulBytes } from "./utils/html-stream.server";
 import { log } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
@@ -40,10 +41,10 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = stripNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           // The language comes from the cookie or Accept-Language: caches must key on both.
-          responseHeaders.append("Vary", "Accept-Language, Cookie");
+          addVary(responseHeaders, "Accept-Language", "Cookie");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
