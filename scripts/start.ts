@@ -34,7 +34,7 @@ process.env.NODE_ENV ??= "production";
 
 if (buildIsStale()) {
   process.stdout.write("Building the app (remix build)…\n");
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], { cwd: ROOT, stdio: "inherit" });
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) {
     process.stderr.write(`remix build failed (exit ${result.status ?? result.signal})\n`);
     process.exit(1);

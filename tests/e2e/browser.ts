@@ -24,8 +24,24 @@ export const PHONE: BrowserContextOptions = {
   userAgent: "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
 };
 
-/** Runs axe-core on the page and fails on any serious or critical violation. */
-export async function expectAccessible(page: Page) {
+/**
+ * Runs axe-core on the page and fails on any serious or critical violation. A page opened with
+ * JavaScript disabled cannot run axe itself: the same URL, with the same cookies, is checked in a
+ * twin page that has JavaScript.
+ */
+export async function expectAccessible(page: Page, options: { javaScriptEnabled?: boolean } = {}) {
+  if (options.javaScriptEnabled === false) {
+    const browser = page.context().browser()!;
+    const twin = await browser.newContext({ storageState: await page.context().storageState(), locale: "vi-VN" });
+    try {
+      const twinPage = await twin.newPage();
+      await twinPage.goto(page.url());
+      await expectAccessible(twinPage);
+    } finally {
+      await twin.close();
+    }
+    return;
+  }
   // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not block it.
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {

@@ -32,7 +32,7 @@ export async function setup(project: TestProject) {
     return;
   }
   const root = process.cwd();
-  const build = spawnSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) throw new Error("remix build failed");
   const port = await freePort();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "trao-e2e-"));
