@@ -11,9 +11,8 @@ import compression from "compression";
 import express, { type RequestHandler, type Response } from "express";
 import helmet from "helmet";
 import type { Db } from "./db/client";
-import { chapters } from "./db/schema";
-import { handlers } from "./app/jobs/handlers.server";
-import { enqueue } from "./app/jobs/outbox.server";
+import { isSeeded, seedDemo } from "./db/seed";
+import { handlers, schedules } from "./app/jobs/handlers.server";
 import { startWorker, type RunningWorker } from "./app/jobs/worker.server";
 import { connect, disconnect, getDatabase } from "./app/utils/db.server";
 import { EnvError, getEnv, type Env } from "./app/utils/env.server";
@@ -161,22 +160,11 @@ function liveBuild(): () => Promise<ServerBuild> {
   return check;
 }
 
-interface SeedModule {
-  seedDemo(db: Db, opts?: { mediaDir?: string; log?: (msg: string) => void }): Promise<void>;
-}
-
 /** An empty embedded database gets demo data so that `npm start` shows something. */
 async function seedIfEmpty(db: Db, env: Env) {
-  const [chapter] = await db.select({ id: chapters.id }).from(chapters).limit(1);
-  if (chapter) return;
-  const seedFile = path.join(ROOT, "db", "seed.ts");
-  if (!fs.existsSync(seedFile)) {
-    log.warn("the database is empty and db/seed.ts does not exist: starting without demo data");
-    return;
-  }
-  const { seedDemo } = (await import(pathToFileURL(seedFile).href)) as SeedModule;
+  if (await isSeeded(db)) return;
   log.info("seeding demo data");
-  await seedDemo(db, { mediaDir: env.mediaDir, log: (msg) => log.info(msg) });
+  await seedDemo(db, { mediaDir: env.mediaDir, env, log: (msg) => log.info(msg) });
 }
 
 export interface RunningServer {
@@ -205,10 +193,9 @@ export async function startServer(): Promise<RunningServer> {
   log.info("database ready", { database: database.kind, location: database.location });
   if (env.embedded) {
     await seedIfEmpty(database.db, env);
-    await enqueue(database.db, "stats.refresh");
   }
   const runWorker = env.RUN_WORKER === "true" || (env.RUN_WORKER === "auto" && env.embedded);
-  const worker: RunningWorker | null = runWorker ? startWorker(database.db, { handlers }) : null;
+  const worker: RunningWorker | null = runWorker ? startWorker(database.db, { handlers, schedules }) : null;
   if (worker) log.info("worker started", { workerId: worker.id });
 
   const app = createApp({ build, env });

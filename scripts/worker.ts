@@ -1,4 +1,4 @@
-import { handlers } from "../app/jobs/handlers.server";
+import { handlers, schedules } from "../app/jobs/handlers.server";
 import { startWorker } from "../app/jobs/worker.server";
 import { connect, disconnect } from "../app/utils/db.server";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server";
@@ -29,7 +29,7 @@ const database = await connect(env).catch((error: unknown) => {
 });
 if (env.embedded) log.warn("worker on the embedded database: the server cannot start while it runs", { location: database.location });
 
-const worker = startWorker(database.db, { handlers });
+const worker = startWorker(database.db, { handlers, schedules });
 log.info("worker started", { workerId: worker.id, database: database.kind });
 
 let stopping = false;

@@ -3,6 +3,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import { execRows, type Db } from "../../db/client";
 import { log } from "../utils/log.server";
+import { enqueue } from "./outbox.server";
 
 export interface JobContext {
   db: Db;
@@ -11,8 +12,15 @@ export interface JobContext {
 }
 export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
 
+/** A job kind enqueued once per window of `everyMs`, however many workers run. */
+export interface Schedule {
+  kind: string;
+  everyMs: number;
+}
+
 export interface WorkerOptions {
   handlers: Record<string, JobHandler>;
+  schedules?: Schedule[];
   /** Jobs claimed per round. */
   batch?: number;
   pollMs?: number;
@@ -80,6 +88,14 @@ async function finish(db: Db, job: ClaimedJob, workerId: string, error?: unknown
   }
 }
 
+/** Enqueue each schedule's job for the current window; the dedupe key makes it once per window. */
+export async function enqueueScheduled(db: Db, schedules: Schedule[], now = Date.now()): Promise<void> {
+  for (const s of schedules) {
+    const window = Math.floor(now / s.everyMs);
+    await enqueue(db, s.kind, { window }, { dedupeKey: `schedule:${s.kind}:${window}`, maxAttempts: 3 });
+  }
+}
+
 /** Claim and run one batch; returns how many jobs ran. */
 export async function runOnce(db: Db, options: WorkerOptions & { id: string }): Promise<number> {
   const claimed = await claimJobs(db, options.id, options.batch ?? 10, options.leaseMs ?? 5 * 60_000);
@@ -110,10 +126,15 @@ export function startWorker(db: Db, options: WorkerOptions): RunningWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
+  let lastScheduleCheck = 0;
   const loop = async () => {
     if (stopped) return;
     let ran = 0;
     try {
+      if (options.schedules?.length && Date.now() - lastScheduleCheck >= 30_000) {
+        lastScheduleCheck = Date.now();
+        await enqueueScheduled(db, options.schedules);
+      }
       ran = await runOnce(db, opts);
     } catch (error) {
       log.error("worker round failed", { error: String(error) });

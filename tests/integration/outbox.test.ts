@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { jobs } from "../../db/schema";
 import { enqueue } from "../../app/jobs/outbox.server";
-import { runOnce, startWorker, type JobHandler } from "../../app/jobs/worker.server";
+import { enqueueScheduled, runOnce, startWorker, type JobHandler } from "../../app/jobs/worker.server";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;
@@ -61,6 +61,16 @@ describe("the job outbox", () => {
     [row] = await t.db.select().from(jobs).where(eq(jobs.id, id!));
     expect(row.status).toBe("dead");
     expect(row.attempts).toBe(2);
+  });
+
+  it("enqueues recurring work once per window, however many workers try", async () => {
+    const schedules = [{ kind: "test.every5min", everyMs: 5 * 60_000 }];
+    const t0 = Date.UTC(2026, 10, 26, 4, 0, 0);
+    await enqueueScheduled(t.db, schedules, t0);
+    await enqueueScheduled(t.db, schedules, t0 + 60_000);
+    expect(await t.db.select().from(jobs).where(eq(jobs.kind, "test.every5min"))).toHaveLength(1);
+    await enqueueScheduled(t.db, schedules, t0 + 5 * 60_000);
+    expect(await t.db.select().from(jobs).where(eq(jobs.kind, "test.every5min"))).toHaveLength(2);
   });
 
   it("gives a job back when its worker died while running it", async () => {
