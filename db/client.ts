@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql, type SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema";
 
@@ -54,6 +54,23 @@ export async function execRows<T = Record<string, unknown>>(db: DbOrTx, query: S
   const res = (await db.execute(query)) as unknown;
   if (Array.isArray(res)) return res as T[];
   return ((res as { rows?: T[] }).rows ?? []) as T[];
+}
+
+const dialect = new PgDialect();
+type PreparingClient = { unsafe(text: string, params: unknown[], options: { prepare: boolean; simple: boolean }): Promise<unknown[]> };
+
+/**
+ * Rows of a hot read query, run on PostgreSQL as a named prepared statement: parsed and planned
+ * once per connection instead of on every call (db.execute never prepares; for a catalogue page,
+ * planning over a table with many indexes costs more than running the query). Only for SQL whose
+ * shape does not depend on data: inline constants where a partial index must match. On PGlite it
+ * is execRows.
+ */
+export async function execPrepared<T = Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const client = (db._.session as unknown as { client?: PreparingClient }).client;
+  if (!client || typeof client.unsafe !== "function") return execRows<T>(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await client.unsafe(text, params, { prepare: true, simple: false })) as T[];
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {

@@ -1,10 +1,12 @@
-import { relations, sql } from "drizzle-orm";
+import { relations, sql, type SQL } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
   char,
   check,
+  customType,
   date,
   index,
   integer,
@@ -25,6 +27,13 @@ import * as E from "./enums";
 const money = (name: string) => bigint(name, { mode: "number" });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
+/** Full-text search document; written only by PostgreSQL (a generated column). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+// Public catalogue: which statuses the default list shows, and which are public at all. Inlined
+// as literals (never bound parameters) in index predicates and queries, so partial indexes match.
+const LISTED = sql.raw(`('published', 'funded')`);
+const PUBLIC = sql.raw(`('published', 'funded', 'completed', 'closed')`);
 
 export const chapterLevel = pgEnum("chapter_level", E.CHAPTER_LEVELS);
 export const unitKind = pgEnum("unit_kind", E.UNIT_KINDS);
@@ -149,6 +158,28 @@ export const campaigns = pgTable(
 
 // ───────────────────────────── addresses ─────────────────────────────
 
+/** One sort order's indexes: listed (alone and after each filter column) and all public statuses. */
+function catalogueIndexes(
+  t: { status: AnyPgColumn; province: AnyPgColumn; formerProvince: AnyPgColumn; commune: AnyPgColumn; category: AnyPgColumn; programmeId: AnyPgColumn },
+  name: string,
+  keys: SQL[],
+) {
+  const listed = sql`${t.status} in ${LISTED}`;
+  const filters = [
+    ["province", t.province],
+    ["former", t.formerProvince],
+    ["commune", t.commune],
+    ["category", t.category],
+    ["programme", t.programmeId],
+  ] as const;
+  const [first, ...rest] = keys;
+  return [
+    index(`addresses_list_${name}_idx`).on(first, ...rest).where(listed),
+    ...filters.map(([label, column]) => index(`addresses_list_${name}_${label}_idx`).on(column, ...keys).where(listed)),
+    index(`addresses_public_${name}_idx`).on(first, ...rest).where(sql`${t.status} in ${PUBLIC}`),
+  ];
+}
+
 export const addresses = pgTable(
   "addresses",
   {
@@ -187,6 +218,17 @@ export const addresses = pgTable(
     closedAt: ts("closed_at"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
+    /**
+     * Search document without diacritics or case ("ngu dan rach gia" finds "ngư dân … Rạch Giá"):
+     * the title (weight A) and the place names (B: commune, province, former province). Summary and
+     * alias stay out: words in every row ("gia đình", "rách") would make precise searches match
+     * thousands of rows at national size, and ranking reads every match.
+     */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('simple', public.f_unaccent(lower("title"))), 'A') || setweight(to_tsvector('simple', public.f_unaccent(lower("commune" || ' ' || "province" || ' ' || coalesce("former_province", '')))), 'B')`,
+      ),
   },
   (t) => [
     uniqueIndex("addresses_slug_uq").on(t.slug),
@@ -194,6 +236,13 @@ export const addresses = pgTable(
     index("addresses_status_idx").on(t.status, t.urgency, t.id),
     index("addresses_province_idx").on(t.province, t.status),
     index("addresses_programme_idx").on(t.programmeId),
+    // Catalogue sort orders, one keyset each (all keys ascending so a row comparison is an index range):
+    //   urgent = (-urgency, deadline or infinity, id) · newest = (published_at or created_at, id), read backwards.
+    // Partial on the listed statuses (≈ a tenth of all addresses, so small), plus one per filter column.
+    ...catalogueIndexes(t, "urgent", [sql`(-${t.urgency})`, sql`coalesce(${t.deadline}, 'infinity'::date)`, sql`${t.id}`]),
+    ...catalogueIndexes(t, "newest", [sql`coalesce(${t.publishedAt}, ${t.createdAt})`, sql`${t.id}`]),
+    index("addresses_search_listed_idx").using("gin", t.searchVector).where(sql`${t.status} in ${LISTED}`),
+    index("addresses_search_public_idx").using("gin", t.searchVector).where(sql`${t.status} in ${PUBLIC}`),
     check("addresses_urgency_range", sql`${t.urgency} BETWEEN 1 AND 4`),
     check("addresses_household_positive", sql`${t.householdSize} IS NULL OR ${t.householdSize} > 0`),
     check("addresses_verifier_not_author", sql`${t.verifiedBy} IS NULL OR ${t.createdBy} IS NULL OR ${t.verifiedBy} <> ${t.createdBy}`),
@@ -636,8 +685,21 @@ export const addressTotals = pgTable(
     gifts: integer("gifts").notNull().default(0),
     lastGiftAt: ts("last_gift_at"),
     updatedAt: ts("updated_at").notNull().defaultNow(),
+    /** Sum of the address's needs, kept by database triggers on needs (every writer keeps it right). */
+    goal: money("goal").notNull().default(0),
+    /** Copy of addresses.status, kept by database triggers, so % funded sorts can use partial indexes. */
+    addressStatus: addressStatus("address_status").notNull().default("draft"),
+    /** min(1000, raised × 1000 / goal), 0 without a goal: the "least / nearly funded" sort key. */
+    fundedPermille: integer("funded_permille")
+      .notNull()
+      .generatedAlwaysAs(sql`CASE WHEN "goal" > 0 THEN least(1000, greatest("raised", 0) * 1000 / "goal")::integer ELSE 0 END`),
   },
-  (t) => [check("address_totals_nonneg", sql`${t.disbursed} >= 0 AND ${t.fees} >= 0 AND ${t.gifts} >= 0`)],
+  (t) => [
+    check("address_totals_nonneg", sql`${t.disbursed} >= 0 AND ${t.fees} >= 0 AND ${t.gifts} >= 0`),
+    check("address_totals_goal_nonneg", sql`${t.goal} >= 0`),
+    index("address_totals_listed_funded_idx").on(t.fundedPermille, t.addressId).where(sql`${t.addressStatus} in ${LISTED}`),
+    index("address_totals_public_funded_idx").on(t.fundedPermille, t.addressId).where(sql`${t.addressStatus} in ${PUBLIC}`),
+  ],
 );
 
 export const needTotals = pgTable(

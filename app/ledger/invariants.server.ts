@@ -82,6 +82,27 @@ export async function checkLedger(db: DbOrTx, limit = 20): Promise<Breach[]> {
       limit ${limit}`),
   );
 
+  // Every address has a totals row from birth (a trigger of migration 0004), with zeros until its
+  // first gift: the full join above compares missing ledger sums as 0, so those rows are no breach.
+  add(
+    "every address has a totals row with its current status",
+    await execRows(db, sql`
+      select a.id as address_id, a.status::text as status, t.address_status::text as totals_status
+      from addresses a left join address_totals t on t.address_id = a.id
+      where t.address_id is null or t.address_status <> a.status
+      limit ${limit}`),
+  );
+
+  add(
+    "address goal equals the sum of its needs",
+    await execRows(db, sql`
+      with sums as (select address_id, sum(amount) as goal from needs group by address_id)
+      select t.address_id, t.goal::text as cached_goal, coalesce(s.goal, 0)::text as needs_goal
+      from address_totals t left join sums s on s.address_id = t.address_id
+      where t.goal <> coalesce(s.goal, 0)
+      limit ${limit}`),
+  );
+
   add(
     "cached need totals equal ledger sums",
     await execRows(db, sql`

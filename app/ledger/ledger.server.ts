@@ -1,7 +1,8 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { pgArray } from "../../db/arrays";
 import { execRows, type DbOrTx, type Tx } from "../../db/client";
 import { CURRENCIES, type LedgerAccount, type LedgerKind } from "../../db/enums";
-import { ledgerGroups, ledgerLines, needs } from "../../db/schema";
+import { ledgerGroups, ledgerLines } from "../../db/schema";
 import { DomainError } from "../utils/errors";
 import { isMoney } from "./money";
 
@@ -104,21 +105,41 @@ export async function postGroup(tx: Tx, group: LedgerGroupInput): Promise<Posted
 
 /**
  * The checked bulk writer (seed, scale generator): the same checks as postGroup for every group,
- * multi-row inserts, totals aggregated per address/need. Duplicate idempotency keys are an error here.
+ * set-based inserts (one array parameter per column), totals aggregated per address/need.
+ * Returns the new ids in the order of `groups`. Duplicate idempotency keys are an error here.
  */
 export async function postGroupsBulk(tx: Tx, groups: LedgerGroupInput[], options: { chunk?: number } = {}): Promise<number[]> {
   for (const g of groups) assertGroup(g);
-  const chunk = options.chunk ?? 2000;
+  const chunk = options.chunk ?? 5000;
   const ids: number[] = [];
   for (let i = 0; i < groups.length; i += chunk) {
     const part = groups.slice(i, i + chunk);
     await assertNeedsBelong(tx, part);
-    const rows = await tx.insert(ledgerGroups).values(part.map(groupRow)).returning({ id: ledgerGroups.id });
-    if (rows.length !== part.length) throw new LedgerError("LEDGER_BULK", "Bulk insert returned fewer groups than given.");
-    const lines = part.flatMap((g, j) => g.lines.map((l) => lineRow(rows[j].id, l, g.currency)));
-    for (let k = 0; k < lines.length; k += 8000) await tx.insert(ledgerLines).values(lines.slice(k, k + 8000));
+    const rows = part.map(groupRow);
+    const inserted = await execRows<{ id: string | number; idempotency_key: string }>(
+      tx,
+      sql`
+        insert into ledger_groups (kind, currency, memo, idempotency_key, pledge_id, disbursement_id, reverses_group_id, provider_ref, created_by, occurred_at)
+        select * from unnest(
+          ${pgArray(rows.map((r) => r.kind))}::ledger_kind[], ${pgArray(rows.map((r) => r.currency))}::char(3)[],
+          ${pgArray(rows.map((r) => r.memo))}::text[], ${pgArray(rows.map((r) => r.idempotencyKey))}::text[],
+          ${pgArray(rows.map((r) => r.pledgeId))}::int[], ${pgArray(rows.map((r) => r.disbursementId))}::int[],
+          ${pgArray(rows.map((r) => r.reversesGroupId))}::bigint[], ${pgArray(rows.map((r) => r.providerRef))}::text[],
+          ${pgArray(rows.map((r) => r.createdBy))}::int[], ${pgArray(rows.map((r) => r.occurredAt.toISOString()))}::timestamptz[])
+        returning id, idempotency_key`,
+    );
+    if (inserted.length !== part.length) throw new LedgerError("LEDGER_BULK", "Bulk insert returned fewer groups than given.");
+    const idByKey = new Map(inserted.map((r) => [r.idempotency_key, Number(r.id)]));
+    const partIds = part.map((g) => idByKey.get(g.idempotencyKey)!);
+    const lines = part.flatMap((g, j) => g.lines.map((l) => lineRow(partIds[j], l, g.currency)));
+    await tx.execute(sql`
+      insert into ledger_lines (group_id, account, address_id, need_id, amount, currency)
+      select * from unnest(
+        ${pgArray(lines.map((l) => l.groupId))}::bigint[], ${pgArray(lines.map((l) => l.account))}::ledger_account[],
+        ${pgArray(lines.map((l) => l.addressId))}::int[], ${pgArray(lines.map((l) => l.needId))}::int[],
+        ${pgArray(lines.map((l) => l.amount))}::bigint[], ${pgArray(lines.map((l) => l.currency))}::char(3)[])`);
     await applyTotals(tx, part);
-    ids.push(...rows.map((r) => r.id));
+    ids.push(...partIds);
   }
   return ids;
 }
@@ -146,8 +167,8 @@ async function assertNeedsBelong(db: DbOrTx, groups: LedgerGroupInput[]) {
   const wanted = new Map<number, number>();
   for (const g of groups) for (const l of g.lines) if (l.needId != null) wanted.set(l.needId, l.addressId!);
   if (wanted.size === 0) return;
-  const found = await db.select({ id: needs.id, addressId: needs.addressId }).from(needs).where(inArray(needs.id, [...wanted.keys()]));
-  const owner = new Map(found.map((n) => [n.id, n.addressId]));
+  const found = await execRows<{ id: number; address_id: number }>(db, sql`select id, address_id from needs where id = any(${pgArray([...wanted.keys()])}::int[])`);
+  const owner = new Map(found.map((n) => [Number(n.id), Number(n.address_id)]));
   for (const [needId, addressId] of wanted) {
     if (owner.get(needId) !== addressId) throw new LedgerError("LEDGER_NEED", `Need ${needId} does not belong to address ${addressId}.`);
   }
@@ -191,14 +212,15 @@ async function applyTotals(tx: Tx, groups: LedgerGroupInput[]) {
   }
   // Sorted keys: concurrent writers lock rows in the same order and cannot deadlock.
   const addressRows = [...perAddress.entries()].sort((x, y) => x[0] - y[0]);
-  for (let i = 0; i < addressRows.length; i += 1000) {
-    const values = sql.join(
-      addressRows.slice(i, i + 1000).map(([id, d]) => sql`(${id}::int, ${d.raised}::bigint, ${d.disbursed}::bigint, ${d.fees}::bigint, ${d.gifts}::int, ${d.lastGiftAt ? d.lastGiftAt.toISOString() : null}::timestamptz)`),
-      sql`, `,
-    );
+  if (addressRows.length > 0) {
     await tx.execute(sql`
       insert into address_totals as t (address_id, raised, disbursed, fees, gifts, last_gift_at)
-      values ${values}
+      select * from unnest(
+        ${pgArray(addressRows.map(([id]) => id))}::int[], ${pgArray(addressRows.map(([, d]) => d.raised))}::bigint[],
+        ${pgArray(addressRows.map(([, d]) => d.disbursed))}::bigint[], ${pgArray(addressRows.map(([, d]) => d.fees))}::bigint[],
+        ${pgArray(addressRows.map(([, d]) => d.gifts))}::int[],
+        ${pgArray(addressRows.map(([, d]) => (d.lastGiftAt ? d.lastGiftAt.toISOString() : null)))}::timestamptz[])
+      order by 1
       on conflict (address_id) do update set
         raised = t.raised + excluded.raised,
         disbursed = t.disbursed + excluded.disbursed,
@@ -208,14 +230,13 @@ async function applyTotals(tx: Tx, groups: LedgerGroupInput[]) {
         updated_at = now()`);
   }
   const needRows = [...perNeed.entries()].sort((x, y) => x[0] - y[0]);
-  for (let i = 0; i < needRows.length; i += 1000) {
-    const values = sql.join(
-      needRows.slice(i, i + 1000).map(([id, d]) => sql`(${id}::int, ${d.funded}::bigint, ${d.disbursed}::bigint)`),
-      sql`, `,
-    );
+  if (needRows.length > 0) {
     await tx.execute(sql`
       insert into need_totals as t (need_id, funded, disbursed)
-      values ${values}
+      select * from unnest(
+        ${pgArray(needRows.map(([id]) => id))}::int[], ${pgArray(needRows.map(([, d]) => d.funded))}::bigint[],
+        ${pgArray(needRows.map(([, d]) => d.disbursed))}::bigint[])
+      order by 1
       on conflict (need_id) do update set
         funded = t.funded + excluded.funded,
         disbursed = t.disbursed + excluded.disbursed,

@@ -1,0 +1,2 @@
+CREATE INDEX "addresses_list_urgent_commune_idx" ON "addresses" USING btree ("commune",(-"urgency"),coalesce("deadline", 'infinity'::date),"id") WHERE "addresses"."status" in ('published', 'funded');--> statement-breakpoint
+CREATE INDEX "addresses_list_newest_commune_idx" ON "addresses" USING btree ("commune",coalesce("published_at", "created_at"),"id") WHERE "addresses"."status" in ('published', 'funded');

@@ -1,0 +1,237 @@
+// `npm run bench`: the production build on PostgreSQL under load.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/trao_bench npm run bench -- [--duration 8] [--connections 16] [--cluster 2] [--no-gzip] [--only api]
+// Builds if needed, starts the server itself (scripts/start.ts, or n node:cluster workers), runs a
+// fixed set of pages with 16 keep-alive connections from a separate process, and prints
+// requests/s, p50/p95/p99 and errors (any non-2xx counts as an error) as a Markdown table; the
+// same numbers go to .bench/bench-<time>.json and .bench/latest.json.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { LoadResult } from "./lib/load-generator";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "8" },
+    warmup: { type: "string", default: "1" },
+    connections: { type: "string", default: "16" },
+    cluster: { type: "string", default: "1" },
+    "no-gzip": { type: "boolean", default: false },
+    only: { type: "string" },
+    url: { type: "string" },
+  },
+});
+
+const GOAL_RPS = 200;
+const GOAL_P95_MS = 100;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function newestMtime(target: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** Same rule as scripts/start.ts: build when missing, stale, or a development build. */
+function ensureBuild() {
+  const buildFile = path.join(ROOT, "build", "index.js");
+  const stale =
+    !fs.existsSync(buildFile) ||
+    /\bmode = "development"/.test(fs.readFileSync(buildFile, "utf8")) ||
+    ["app", "db", "remix.config.js"].some((s) => newestMtime(path.join(ROOT, s)) > fs.statSync(buildFile).mtimeMs);
+  if (!stale) return;
+  process.stderr.write("Building the app (remix build)…\n");
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (result.status !== 0) throw new Error(`remix build failed (exit ${result.status ?? result.signal})`);
+}
+
+async function waitHealthy(base: string, server: ChildProcess, timeoutMs = 180_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}) before it was healthy`);
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not become healthy in time");
+}
+
+function startServer(port: number, dataDir: string): ChildProcess {
+  const workers = Math.max(1, Number(args.cluster));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    RUN_WORKER: "false",
+    SESSION_SECRET: crypto.randomBytes(48).toString("base64url"),
+    LEDGER_SIGNING_KEY: crypto.randomBytes(32).toString("base64"),
+    ID_HASH_KEY: crypto.randomBytes(48).toString("base64url"),
+    BENCH_WORKERS: String(workers),
+  };
+  const script = workers > 1 ? "scripts/lib/bench-cluster.ts" : "scripts/start.ts";
+  return spawn(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+function runLoad(url: string): Promise<LoadResult> {
+  const config = {
+    url,
+    connections: Number(args.connections),
+    durationMs: Number(args.duration) * 1000,
+    warmupMs: Number(args.warmup) * 1000,
+    gzip: !args["no-gzip"],
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/lib/load-generator.ts"), JSON.stringify(config)], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`load generator exited ${code}`))));
+  });
+}
+
+async function getJson(url: string): Promise<any> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return res.json();
+}
+
+async function main() {
+  let base = args.url?.replace(/\/+$/, "");
+  let server: ChildProcess | null = null;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "trao-bench-"));
+  if (!base) {
+    if (!process.env.DATABASE_URL) {
+      process.stderr.write("npm run bench measures the production server on PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/trao_bench), or pass --url of a running server.\n");
+      return 2;
+    }
+    ensureBuild();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = startServer(port, dataDir);
+    await waitHealthy(base, server);
+  }
+  const stop = async () => {
+    if (!server || server.exitCode !== null) return;
+    const exited = new Promise((r) => server!.once("exit", r));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  };
+  process.once("SIGINT", () => void stop().then(() => process.exit(130)));
+
+  try {
+    // Discover a slug, a commune and the third page's cursor through the API.
+    const page1 = await getJson(`${base}/api/v1/addresses`);
+    const first = page1.data[0];
+    if (!first) throw new Error("the catalogue is empty: load data first (npm run scale-data)");
+    const page2 = await getJson(`${base}/api/v1/addresses?cursor=${page1.next_cursor}`);
+    const cursor3 = page2.next_cursor as string;
+    const commune = String(first.commune).replace(/^(Phường|Xã|Đặc khu)\s+/i, "");
+    const communeQ = encodeURIComponent(commune).replace(/%20/g, "+");
+    const slug = first.slug as string;
+    const pages: [string, string][] = [
+      ["healthz (baseline)", "/healthz"],
+      ["catalogue: default", "/addresses"],
+      ["catalogue: province + category", "/addresses?province=kien-giang&category=poor_fisherman"],
+      ["catalogue: least funded", "/addresses?sort=least_funded"],
+      ["catalogue: 3rd page by cursor", `/addresses?cursor=${cursor3}`],
+      ["search: ngu dan rach gia", "/addresses?q=ngu+dan+rach+gia"],
+      [`search: commune (${commune})`, `/addresses?q=${communeQ}`],
+      ["address page", `/addresses/${slug}`],
+      ["api: list default", "/api/v1/addresses"],
+      ["api: province + category", "/api/v1/addresses?province=kien-giang&category=poor_fisherman"],
+      ["api: least funded", "/api/v1/addresses?sort=least_funded"],
+      ["api: 3rd page by cursor", `/api/v1/addresses?cursor=${cursor3}`],
+      ["api: search ngu dan rach gia", "/api/v1/addresses?q=ngu+dan+rach+gia"],
+      [`api: search commune (${commune})`, `/api/v1/addresses?q=${communeQ}`],
+      ["api: one address", `/api/v1/addresses/${slug}`],
+    ];
+    const selected = args.only ? pages.filter(([name, p]) => name.includes(args.only!) || p.includes(args.only!)) : pages;
+
+    process.stderr.write(
+      `Benchmarking ${base} (${args.cluster} server process${args.cluster === "1" ? "" : "es"}, ${args.connections} connections, ` +
+        `${args.duration} s per page after ${args.warmup} s warm-up, ${args["no-gzip"] ? "no compression" : "gzip"}) on ${os.cpus().length} CPUs\n`,
+    );
+    const rows: (LoadResult & { name: string; path: string; goal: string })[] = [];
+    for (const [name, p] of selected) {
+      process.stderr.write(`  ${name} … `);
+      const r = await runLoad(`${base}${p}`);
+      const isPage = !p.startsWith("/healthz");
+      const goal = !isPage ? "—" : r.errors > 0 ? "✗ errors" : r.rps >= GOAL_RPS && r.p95 <= GOAL_P95_MS ? "✓" : "✗ slow";
+      rows.push({ ...r, name, path: p, goal });
+      process.stderr.write(`${r.rps.toFixed(0)} req/s, p95 ${r.p95.toFixed(1)} ms${r.errors ? `, ${r.errors} errors (${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(" ")})` : ""}\n`);
+    }
+
+    const table = [
+      `| page | req/s | p50 ms | p95 ms | p99 ms | errors | goal (≥${GOAL_RPS} req/s, p95 ≤${GOAL_P95_MS} ms) |`,
+      "|---|---:|---:|---:|---:|---:|---|",
+      ...rows.map(
+        (r) =>
+          `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${
+            r.errors ? `${r.errors} (${Object.entries(r.statuses).filter(([s]) => !s.startsWith("2")).map(([s, n]) => `${s === "0" ? "network" : s}×${n}`).join(", ")})` : 0
+          } | ${r.goal} |`,
+      ),
+    ].join("\n");
+    process.stdout.write(`\n${table}\n`);
+    const errored = rows.filter((r) => r.errors > 0);
+    if (errored.length) process.stdout.write(`\nNon-2xx answers count as errors: ${errored.map((r) => r.name).join(", ")}.\n`);
+
+    const outDir = path.join(ROOT, ".bench");
+    fs.mkdirSync(outDir, { recursive: true });
+    const report = {
+      at: new Date().toISOString(),
+      base,
+      cpus: os.cpus().length,
+      cluster: Number(args.cluster),
+      connections: Number(args.connections),
+      durationS: Number(args.duration),
+      gzip: !args["no-gzip"],
+      goals: { rps: GOAL_RPS, p95Ms: GOAL_P95_MS },
+      results: rows,
+    };
+    const file = path.join(outDir, `bench-${report.at.replace(/[:.]/g, "-")}.json`);
+    fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+    fs.writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(report, null, 2) + "\n");
+    process.stdout.write(`\nJSON: ${path.relative(ROOT, file)}\n`);
+    return 0;
+  } finally {
+    await stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
