@@ -1,6 +1,6 @@
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
+import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -10,6 +10,21 @@ import { addVary } from "./utils/cache";
 import { stripNulBytes } from "./utils/html-stream.server";
 import { log } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce-provider";
+
+// One initialised instance per language, shared by every render: its language never changes.
+const instances = new Map<string, Promise<I18n>>();
+function i18nInstance(lng: string): Promise<I18n> {
+  let instance = instances.get(lng);
+  if (!instance) {
+    const created = createInstance();
+    instance = created
+      .use(initReactI18next)
+      .init({ ...i18nConfig, lng })
+      .then(() => created);
+    instances.set(lng, instance);
+  }
+  return instance;
+}
 
 /** How long deferred data may stream before the render is aborted. */
 export const streamTimeout = 5_000;
@@ -23,8 +38,7 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.cspNonce;
   const lng = await getLocale(request);
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nConfig, lng });
+  const instance = await i18nInstance(lng);
 
   // Bots and SPA-mode get the whole document at once; browsers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode ? "onAllReady" : "onShellReady";

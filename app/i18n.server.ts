@@ -11,7 +11,7 @@ export const localeCookie = createCookie("lng", { path: "/", sameSite: "lax", ht
  * `getLocale(request)`: `?lng=` (one page, e.g. a shared link), then the `lng` cookie, then
  * Accept-Language, then Vietnamese. `getFixedT(request)` gives `t` in loaders and actions.
  */
-const i18next = new RemixI18Next({
+const remixI18next = new RemixI18Next({
   detection: {
     supportedLanguages: [...supportedLngs],
     fallbackLanguage: fallbackLng,
@@ -21,10 +21,28 @@ const i18next = new RemixI18Next({
   i18next: i18n,
 });
 
-export default i18next;
-
 /** The request's language, typed. */
 export async function getLocale(request: Request): Promise<Locale> {
-  const locale = await i18next.getLocale(request);
+  const locale = await remixI18next.getLocale(request);
   return isLocale(locale) ? locale : fallbackLng;
 }
+
+// One fixed `t` per language for the life of the process: building an i18next instance per
+// request (what RemixI18Next.getFixedT does) cost more than the page's database queries.
+type FixedT = ReturnType<typeof remixI18next.getFixedT<"common">>;
+const fixedT = new Map<Locale, FixedT>();
+
+const i18next = {
+  getLocale,
+  async getFixedT(input: Request | string): Promise<Awaited<FixedT>> {
+    const locale = typeof input === "string" ? (isLocale(input) ? input : fallbackLng) : await getLocale(input);
+    let t = fixedT.get(locale);
+    if (!t) {
+      t = remixI18next.getFixedT<"common">(locale);
+      fixedT.set(locale, t);
+    }
+    return t;
+  },
+};
+
+export default i18next;
