@@ -519,7 +519,8 @@ async function findCampaign(db: DbOrTx, slug: string): Promise<CampaignRef | nul
   return row ? { id: Number(row.id), slug: row.slug, title: row.title, kind: row.kind } : null;
 }
 
-interface CardRow {
+/** One card as the catalogue queries select it (also used by the chapter pages). */
+export interface CardRow {
   id: number;
   slug: string;
   title: string;

@@ -4,7 +4,7 @@ import { execRows, type DbOrTx } from "../../db/client";
 import { LISTED_ADDRESS_STATUSES, PUBLIC_ADDRESS_STATUSES, type ChapterLevel, type UnitKind } from "../../db/enums";
 import { percentOf, toMoney } from "../ledger/money";
 import { bankNameFromBin } from "../utils/banks";
-import type { AddressCard, PublicAddressStatus } from "./catalogue.server";
+import type { AddressCard, CardRow } from "./catalogue.server";
 import { getRollup, type RollupFigures } from "./stats.server";
 
 // Public chapter pages: who the chapter is, how to reach it, where to give, its place in the tree,
@@ -165,27 +165,7 @@ export interface ChapterAddressPage {
   invalidCursor: boolean;
 }
 
-interface SubtreeRow {
-  id: number;
-  slug: string;
-  title: string;
-  summary: string;
-  public_alias: string;
-  category: AddressCard["category"];
-  province: string;
-  former_province: string | null;
-  commune: string;
-  urgency: number;
-  status: PublicAddressStatus;
-  deadline: string | null;
-  published_at: string | Date | null;
-  verified: boolean;
-  chapter_name: string;
-  chapter_slug: string;
-  raised: string | number;
-  goal: string | number;
-  cover_id: number | null;
-}
+type SubtreeRow = Omit<CardRow, "k0" | "k1" | "k2">;
 
 const inlineStatuses = (statuses: readonly string[]) => sql.raw(`(${statuses.map((s) => `'${s}'`).join(", ")})`);
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { execRows, type DbOrTx } from "../../db/client";
 import type { CampaignKind } from "../../db/enums";
+import type { CampaignSummary } from "./campaign.server";
 import { percentOf, toMoney } from "../ledger/money";
 
 // The home page's figures and campaigns. Site figures are read from the "site" row of
@@ -44,21 +45,7 @@ export async function getSiteStats(db: DbOrTx): Promise<SiteStats | null> {
   };
 }
 
-export interface HomeCampaign {
-  slug: string;
-  kind: CampaignKind;
-  title: string;
-  summary: string;
-  /** "YYYY-MM-DD" calendar dates. */
-  startsOn: string | null;
-  endsOn: string | null;
-  goal: number | null;
-  /** From the campaign's rollup; null before it has one. */
-  raised: number | null;
-  percent: number;
-  organiser: { slug: string; name: string };
-  cover: { id: number; url: string; alt: string } | null;
-}
+export type HomeCampaign = Omit<CampaignSummary, "status" | "id">;
 
 export interface HomeCampaigns {
   /** The national programmes (kind `programme`, not draft), oldest first. */
