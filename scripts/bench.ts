@@ -4,7 +4,7 @@
 // fixed set of pages with 16 keep-alive connections from a separate process, and prints
 // requests/s, p50/p95/p99 and errors (any non-2xx counts as an error) as a Markdown table; the
 // same numbers go to .bench/bench-<time>.json and .bench/latest.json.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { LoadResult } from "./lib/load-generator";
+import { ensureBuild } from "./lib/build";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -39,32 +40,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-function newestMtime(target: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-/** Same rule as scripts/start.ts: build when missing, stale, or a development build. */
-function ensureBuild() {
-  const buildFile = path.join(ROOT, "build", "index.js");
-  const stale =
-    !fs.existsSync(buildFile) ||
-    /\bmode = "development"/.test(fs.readFileSync(buildFile, "utf8")) ||
-    ["app", "db", "remix.config.js"].some((s) => newestMtime(path.join(ROOT, s)) > fs.statSync(buildFile).mtimeMs);
-  if (!stale) return;
-  process.stderr.write("Building the app (remix build)…\n");
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (result.status !== 0) throw new Error(`remix build failed (exit ${result.status ?? result.signal})`);
 }
 
 async function waitHealthy(base: string, server: ChildProcess, timeoutMs = 180_000) {

@@ -1,11 +1,11 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILD_FILE, ensureBuild } from "../../scripts/lib/build";
 import { execRows } from "../../db/client";
 import { seedDemo } from "../../db/seed";
 import { localeCookie } from "../../app/i18n.server";
@@ -14,40 +14,10 @@ import { createTestDatabase, testEnv, type TestDatabase } from "../helpers/db";
 // The issue's privacy guarantee, checked end to end: the production build answers every public
 // page and API request of the seeded demo site, and no answer carries a staff-only value.
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BUILD_FILE = path.join(ROOT, "build", "index.js");
-const SOURCES = ["app", "db", "remix.config.js", "tailwind.config.ts", "postcss.config.js"];
 /** Shorter values ("Lan", a birth year) would match ordinary text. */
 const MIN_SECRET_LENGTH = 6;
 const MAX_PAGES_PER_LIST = 50;
 
-function newestMtime(target: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-/** `remix build` when build/ is missing, a development build, or older than its sources. */
-function ensureBuild() {
-  const stale =
-    !fs.existsSync(BUILD_FILE) ||
-    /\bmode = "development"/.test(fs.readFileSync(BUILD_FILE, "utf8")) ||
-    SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > fs.statSync(BUILD_FILE).mtimeMs);
-  if (!stale) return;
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production" },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`remix build failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 interface Secret {
   value: string;
