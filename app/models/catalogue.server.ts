@@ -748,7 +748,7 @@ export async function listAddresses(db: DbOrTx, query: CatalogueQuery, options: 
   }
 
   return {
-    items: page.map(toCard),
+    items: page.map(toAddressCard),
     nextCursor,
     prevCursor,
     notices,
@@ -769,7 +769,8 @@ export async function listAddresses(db: DbOrTx, query: CatalogueQuery, options: 
   };
 }
 
-function toCard(row: CardRow): AddressCard {
+/** A selected card row as the page and the API show it (also used by the chapter pages). */
+export function toAddressCard(row: Omit<CardRow, "k0" | "k1" | "k2">): AddressCard {
   const raised = toMoney(row.raised);
   const goal = toMoney(row.goal);
   const coverId = row.cover_id === null ? null : Number(row.cover_id);
@@ -933,7 +934,7 @@ export async function getPublicAddress(db: DbOrTx, slug: string): Promise<Public
   );
   if (!row) return null;
 
-  const card = toCard({ ...row, k0: 0, k1: 0 });
+  const card = toAddressCard(row);
   const raised = card.raised;
   const disbursed = toMoney(row.disbursed);
   const fees = toMoney(row.fees);

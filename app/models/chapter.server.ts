@@ -2,9 +2,8 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { execRows, type DbOrTx } from "../../db/client";
 import { LISTED_ADDRESS_STATUSES, PUBLIC_ADDRESS_STATUSES, type ChapterLevel, type UnitKind } from "../../db/enums";
-import { percentOf, toMoney } from "../ledger/money";
 import { bankNameFromBin } from "../utils/banks";
-import type { AddressCard, CardRow } from "./catalogue.server";
+import { toAddressCard, type AddressCard, type CardRow } from "./catalogue.server";
 import { getRollup, type RollupFigures } from "./stats.server";
 
 // Public chapter pages: who the chapter is, how to reach it, where to give, its place in the tree,
@@ -297,37 +296,10 @@ export async function listChapterAddresses(
   return {
     items: page.flatMap((r) => {
       const card = byId.get(Number(r.id));
-      return card ? [toCard(card)] : [];
+      return card ? [toAddressCard(card)] : [];
     }),
     nextCursor: more && last ? encodeChapterCursor([last.tier, Number(last.k_urgency), last.k_deadline, Number(last.id)]) : null,
     invalidCursor,
   };
 }
 
-function toCard(row: SubtreeRow): AddressCard {
-  const raised = toMoney(row.raised);
-  const goal = toMoney(row.goal);
-  const coverId = row.cover_id === null ? null : Number(row.cover_id);
-  const published = row.published_at ? new Date(row.published_at as string) : null;
-  return {
-    id: Number(row.id),
-    slug: row.slug,
-    title: row.title,
-    summary: row.summary,
-    publicAlias: row.public_alias,
-    category: row.category,
-    province: row.province,
-    formerProvince: row.former_province,
-    commune: row.commune,
-    chapter: { name: row.chapter_name, slug: row.chapter_slug },
-    verified: Boolean(row.verified),
-    cover: coverId === null ? null : { id: coverId, url: `/media/${coverId}` },
-    raised,
-    goal,
-    percent: percentOf(raised, goal),
-    deadline: row.deadline,
-    urgency: Number(row.urgency),
-    status: row.status,
-    publishedAt: published && !Number.isNaN(published.getTime()) ? published.toISOString() : null,
-  };
-}
