@@ -1,25 +1,12 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { CampaignKind } from "../../db/enums";
+import type { CampaignSummary } from "~/models/campaign.server";
 import { formatVnd } from "~/ledger/money";
 import { formatDate } from "~/utils/format";
 import { FundingProgress } from "./address-bits";
 
-export interface CampaignCardData {
-  slug: string;
-  kind: CampaignKind;
-  status: "active" | "ended";
-  title: string;
-  summary: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  goal: number | null;
-  /** Null before the campaign's figures are first compiled. */
-  raised: number | null;
-  percent: number;
-  organiser: { slug: string; name: string };
-  cover: { id: number; url: string; alt: string } | null;
-}
+/** What a card shows: a campaign summary as the loaders serialise it (no id needed). */
+export type CampaignCardData = Omit<CampaignSummary, "id">;
 
 /** "01/01/2026 – 31/12/2026", "Từ 01/01/2025", or null without dates. */
 export function useCampaignDates(startsOn: string | null, endsOn: string | null): string | null {
