@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { ensureBuild } from "../../scripts/lib/build";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,8 +33,7 @@ export async function setup(project: TestProject) {
     return;
   }
   const root = process.cwd();
-  const build = spawnSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (build.status !== 0) throw new Error("remix build failed");
+  ensureBuild();
   const port = await freePort();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "trao-e2e-"));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", PUBLIC_URL: `http://127.0.0.1:${port}` };
