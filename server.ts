@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -42,7 +43,9 @@ export function createApp({ build, handler, env = getEnv() }: AppOptions): expre
   app.use(requestContext);
   app.get("/healthz", healthz);
   app.use(securityHeaders(env));
-  app.use(compression());
+  // Brotli for browsers (all current ones ask for it), at a quality that costs a tenth of gzip's
+  // default for a smaller page; gzip at a fast level for the rest. Measured on the catalogue page.
+  app.use(compression({ level: 3, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2 } } }));
   // Fingerprinted by Remix: cache forever.
   app.use("/build", express.static(path.join(ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
