@@ -1,25 +1,16 @@
-import { useTranslation } from "react-i18next";
 import { formatVnd } from "~/ledger/money";
+import { useFastT } from "~/utils/fast-t";
 import { daysLeft } from "~/utils/format";
 
 // Small pieces every address view shares: place, badges, the funding bar and the time left.
 // No inline styles (the CSP forbids them): the bar is a native <progress>, styled by class.
 
-const PROGRESS_BASE =
-  "block h-2.5 w-full appearance-none overflow-hidden rounded-full bg-stone-200 [&::-webkit-progress-bar]:bg-stone-200 [&::-webkit-progress-bar]:rounded-full";
-const PROGRESS_OPEN = "[&::-webkit-progress-value]:bg-brand-600 [&::-webkit-progress-value]:rounded-full [&::-moz-progress-bar]:bg-brand-600 [&::-moz-progress-bar]:rounded-full";
-const PROGRESS_DONE = "[&::-webkit-progress-value]:bg-emerald-600 [&::-webkit-progress-value]:rounded-full [&::-moz-progress-bar]:bg-emerald-600 [&::-moz-progress-bar]:rounded-full";
-
 export function ProgressBar({ value, max, label, className = "" }: { value: number; max: number; label: string; className?: string }) {
   const safeMax = max > 0 ? max : 1;
   const safeValue = Math.max(0, Math.min(value, safeMax));
+  const done = safeValue >= safeMax && max > 0;
   return (
-    <progress
-      value={safeValue}
-      max={safeMax}
-      aria-label={label}
-      className={`${PROGRESS_BASE} ${safeValue >= safeMax && max > 0 ? PROGRESS_DONE : PROGRESS_OPEN} ${className}`}
-    >
+    <progress value={safeValue} max={safeMax} aria-label={label} className={`progress-bar${done ? " is-done" : ""}${className ? ` ${className}` : ""}`}>
       {label}
     </progress>
   );
@@ -27,18 +18,19 @@ export function ProgressBar({ value, max, label, className = "" }: { value: numb
 
 /** "1.250.000 ₫ trên 3.000.000 ₫", a bar and the percentage. */
 export function FundingProgress({ raised, goal, percent, size = "sm" }: { raised: number; goal: number; percent: number; size?: "sm" | "lg" }) {
-  const { t } = useTranslation();
+  const t = useFastT();
+  const label = t("common.progressLabel", { percent });
   return (
     <div className="space-y-1.5">
       <p className={size === "lg" ? "flex flex-wrap items-baseline gap-x-2" : "flex flex-wrap items-baseline gap-x-1.5 text-sm"}>
         <span className={size === "lg" ? "text-2xl font-bold text-gray-900" : "font-semibold text-gray-900"}>{formatVnd(raised)}</span>
         {goal > 0 && <span className="text-gray-700">{t("common.raisedOfGoal", { goal: formatVnd(goal) })}</span>}
       </p>
-      <ProgressBar value={raised} max={goal} label={t("common.progressLabel", { percent })} className={size === "lg" ? "h-3" : ""} />
+      <ProgressBar value={raised} max={goal} label={label} className={size === "lg" ? "h-3" : ""} />
       {/* The bar carries the same words for assistive technology. */}
       {goal > 0 && (
         <p aria-hidden="true" className={`${size === "lg" ? "text-sm" : "text-xs"} font-medium text-gray-700`}>
-          {t("common.progressLabel", { percent })}
+          {label}
         </p>
       )}
     </div>
@@ -47,41 +39,36 @@ export function FundingProgress({ raised, goal, percent, size = "sm" }: { raised
 
 /** "Còn 12 ngày", "Hôm nay là ngày cuối" or "Hết hạn"; nothing without a deadline. */
 export function TimeLeft({ deadline, now, className = "" }: { deadline: string | null; now: string; className?: string }) {
-  const { t } = useTranslation();
+  const t = useFastT();
   const days = daysLeft(deadline, now);
   if (days === null) return null;
   const text = days < 0 ? t("common.expired") : days === 0 ? t("common.lastDay") : t("common.daysLeft", { count: days });
   return (
     <span className={`inline-flex items-center gap-1 ${days < 0 ? "text-gray-600" : days <= 7 ? "font-semibold text-brand-700" : "text-gray-700"} ${className}`}>
-      <ClockIcon />
+      <span aria-hidden="true" className="icon icon-clock" />
       {text}
     </span>
   );
 }
 
 export function UrgencyBadge({ urgency, always = false }: { urgency: number; always?: boolean }) {
-  const { t } = useTranslation();
+  const t = useFastT();
   if (!always && urgency < 3) return null;
   const level = Math.max(1, Math.min(4, Math.round(urgency))) as 1 | 2 | 3 | 4;
-  const tone =
-    level === 4
-      ? "bg-brand-700 text-white"
-      : level === 3
-        ? "bg-amber-100 text-amber-900 ring-1 ring-inset ring-amber-300"
-        : "bg-stone-100 text-stone-800 ring-1 ring-inset ring-stone-300";
+  const tone = level === 4 ? "badge-urgent-4" : level === 3 ? "badge-urgent-3" : "badge-quiet";
   return (
-    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${tone}`}>
-      <span className="sr-only">{t("urgency.label")}: </span>
+    <span className={`badge ${tone}`}>
+      <span className="sr-only">{`${t("urgency.label")}: `}</span>
       {t(`urgency.${level}`)}
     </span>
   );
 }
 
 export function VerifiedBadge() {
-  const { t } = useTranslation();
+  const t = useFastT();
   return (
-    <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2.5 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-inset ring-emerald-200">
-      <CheckIcon />
+    <span className="badge badge-verified">
+      <span aria-hidden="true" className="icon icon-check h-3.5 w-3.5" />
       {t("common.verified")}
     </span>
   );
@@ -89,13 +76,9 @@ export function VerifiedBadge() {
 
 /** "Phường Rạch Giá, An Giang (trước đây: Kiên Giang)". */
 export function PlaceText({ commune, province, formerProvince }: { commune: string; province: string; formerProvince: string | null }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {t("common.place", { commune, province })}
-      {formerProvince ? ` (${t("common.formerProvince", { name: formerProvince })})` : null}
-    </>
-  );
+  const t = useFastT();
+  const place = t("common.place", { commune, province });
+  return <>{formerProvince ? `${place} (${t("common.formerProvince", { name: formerProvince })})` : place}</>;
 }
 
 export function CheckIcon({ className = "h-3.5 w-3.5" }: { className?: string }) {

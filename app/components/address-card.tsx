@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import type { AddressCategory } from "../../db/enums";
-import { FundingProgress, PinIcon, PlaceText, TimeLeft, UrgencyBadge, VerifiedBadge } from "./address-bits";
+import { useFastT } from "~/utils/fast-t";
+import { FundingProgress, PlaceText, TimeLeft, UrgencyBadge, VerifiedBadge } from "./address-bits";
 
 /** What a card shows: the public fields of an address (AddressCard from the catalogue fits). */
 export interface AddressCardData {
@@ -38,12 +38,12 @@ export function AddressCard({
   coverAlt?: string;
   headingLevel?: 2 | 3;
 }) {
-  const { t } = useTranslation();
+  const t = useFastT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const open = address.status === "published";
   return (
-    <article className="group relative flex h-full flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600 focus-within:ring-offset-2">
-      <div className="relative aspect-[16/9] bg-stone-100 sm:aspect-[4/3]">
+    <article className="card">
+      <div className="card-media">
         {address.cover ? (
           <img
             src={address.cover.url}
@@ -52,35 +52,26 @@ export function AddressCard({
             height={480}
             loading="lazy"
             decoding="async"
-            className="h-full w-full object-cover"
           />
         ) : (
           <div className="flex h-full w-full items-center justify-center text-sm text-stone-600">{t("common.noPhoto")}</div>
         )}
-        <div className="absolute left-3 top-3 flex flex-wrap gap-1.5">
+        <div className="card-badges">
           <UrgencyBadge urgency={address.urgency} />
-          {address.status !== "published" && (
-            <span className="inline-flex items-center rounded-full bg-white/95 px-2.5 py-0.5 text-xs font-semibold text-gray-900 ring-1 ring-inset ring-stone-300">
-              {t(`statuses.${address.status as "published"}`)}
-            </span>
-          )}
+          {address.status !== "published" && <span className="badge badge-status">{t(`statuses.${address.status}`)}</span>}
         </div>
       </div>
-      <div className="flex flex-1 flex-col gap-3 p-4">
+      <div className="card-body">
         <div className="space-y-1">
-          <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t(`categories.${address.category}`)}</p>
-          <Heading className="text-lg font-semibold leading-snug text-gray-900">
-            <Link
-              to={`/addresses/${address.slug}`}
-              prefetch="intent"
-              className="rounded-sm after:absolute after:inset-0 after:content-[''] hover:underline focus:outline-none focus-visible:underline"
-            >
+          <p className="card-kicker">{t(`categories.${address.category}`)}</p>
+          <Heading className="card-title">
+            <Link to={`/addresses/${address.slug}`} prefetch="intent">
               {address.title}
             </Link>
           </Heading>
           <p className="text-sm text-gray-800">{address.publicAlias}</p>
           <p className="flex items-start gap-1 text-sm text-gray-700">
-            <PinIcon className="mt-0.5 h-4 w-4 flex-none" />
+            <span aria-hidden="true" className="icon icon-pin mt-0.5" />
             <span>
               <PlaceText commune={address.commune} province={address.province} formerProvince={address.formerProvince} />
             </span>
@@ -88,7 +79,7 @@ export function AddressCard({
         </div>
         <div className="mt-auto space-y-3">
           <FundingProgress raised={address.raised} goal={address.goal} percent={address.percent} />
-          <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+          <div className="card-foot">
             {address.verified ? <VerifiedBadge /> : <span />}
             {open && <TimeLeft deadline={address.deadline} now={now} />}
           </div>

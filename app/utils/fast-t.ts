@@ -1,0 +1,67 @@
+import { useTranslation } from "react-i18next";
+import { fallbackLng, isLocale, resources, type Locale } from "~/i18n";
+
+// The same strings as i18next's t(), from the same bundled resources, compiled once per key and
+// language into a template: for the parts of a page repeated per card (a catalogue page calls it
+// a few hundred times; i18next's general t() cost more than a millisecond of every render).
+// Handles what those strings use: {{name}} interpolation (no escaping: React escapes) and
+// count plurals by Intl.PluralRules, as i18next v23 does. A unit test checks every key of both
+// languages against i18next.
+
+export type Vars = Record<string, string | number>;
+type Template = (vars?: Vars) => string;
+
+const templates = new Map<string, Template>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function resource(lng: Locale, key: string): string | undefined {
+  let node: unknown = resources[lng].common;
+  for (const part of key.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+function compile(raw: string): Template {
+  const parts = raw.split(/\{\{\s*([\w.]+)\s*\}\}/);
+  if (parts.length === 1) return () => raw;
+  return (vars) => {
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const value = vars?.[parts[i]];
+      out += (value === undefined ? `{{${parts[i]}}}` : String(value)) + parts[i + 1];
+    }
+    return out;
+  };
+}
+
+function template(lng: Locale, key: string): Template {
+  const id = `${lng}\u0000${key}`;
+  let found = templates.get(id);
+  if (!found) {
+    const raw = resource(lng, key) ?? (lng === fallbackLng ? undefined : resource(fallbackLng, key));
+    found = raw === undefined ? () => key : compile(raw);
+    templates.set(id, found);
+  }
+  return found;
+}
+
+/** t(key, vars) for language `lng`, as i18next would give it. */
+export function fastT(language: string, key: string, vars?: Vars): string {
+  const lng: Locale = isLocale(language) ? language : fallbackLng;
+  if (typeof vars?.count === "number") {
+    let rules = pluralRules.get(lng);
+    if (!rules) pluralRules.set(lng, (rules = new Intl.PluralRules(lng)));
+    const plural = `${key}_${rules.select(vars.count)}`;
+    if (resource(lng, plural) !== undefined || resource(fallbackLng, plural) !== undefined) return template(lng, plural)(vars);
+  }
+  return template(lng, key)(vars);
+}
+
+/** fastT bound to the page's language: `const t = useFastT(); t("common.verified")`. */
+export function useFastT(): (key: string, vars?: Vars) => string {
+  const { i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? i18n.language;
+  return (key, vars) => fastT(lng, key, vars);
+}
