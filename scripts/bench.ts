@@ -1,5 +1,5 @@
 // `npm run bench`: the production build on PostgreSQL under load.
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/trao_bench npm run bench -- [--duration 8] [--connections 16] [--cluster 2] [--no-gzip] [--only api]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/trao_bench npm run bench -- [--duration 8] [--connections 16] [--cluster 2] [--encoding br|gzip|identity] [--only api]
 // Builds if needed, starts the server itself (scripts/start.ts, or n node:cluster workers), runs a
 // fixed set of pages with 16 keep-alive connections from a separate process, and prints
 // requests/s, p50/p95/p99 and errors (any non-2xx counts as an error) as a Markdown table; the
@@ -21,12 +21,17 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "8" },
     warmup: { type: "string", default: "1" },
     connections: { type: "string", default: "16" },
-    cluster: { type: "string", default: "1" },
-    "no-gzip": { type: "boolean", default: false },
+    cluster: { type: "string", default: String(os.availableParallelism()) },
+    encoding: { type: "string", default: "br" },
     only: { type: "string" },
     url: { type: "string" },
   },
 });
+
+if (!["br", "gzip", "identity"].includes(args.encoding!)) {
+  process.stderr.write("--encoding must be br (what browsers send), gzip or identity\n");
+  process.exit(2);
+}
 
 const GOAL_RPS = 200;
 const GOAL_P95_MS = 100;
@@ -80,7 +85,7 @@ function runLoad(url: string): Promise<LoadResult> {
     connections: Number(args.connections),
     durationMs: Number(args.duration) * 1000,
     warmupMs: Number(args.warmup) * 1000,
-    gzip: !args["no-gzip"],
+    encoding: args.encoding,
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/lib/load-generator.ts"), JSON.stringify(config)], {
@@ -153,7 +158,7 @@ async function main() {
 
     process.stderr.write(
       `Benchmarking ${base} (${args.cluster} server process${args.cluster === "1" ? "" : "es"}, ${args.connections} connections, ` +
-        `${args.duration} s per page after ${args.warmup} s warm-up, ${args["no-gzip"] ? "no compression" : "gzip"}) on ${os.cpus().length} CPUs\n`,
+        `${args.duration} s per page after ${args.warmup} s warm-up, Accept-Encoding ${args.encoding}) on ${os.cpus().length} CPUs\n`,
     );
     const rows: (LoadResult & { name: string; path: string; goal: string })[] = [];
     for (const [name, p] of selected) {
@@ -188,7 +193,7 @@ async function main() {
       cluster: Number(args.cluster),
       connections: Number(args.connections),
       durationS: Number(args.duration),
-      gzip: !args["no-gzip"],
+      encoding: args.encoding,
       goals: { rps: GOAL_RPS, p95Ms: GOAL_P95_MS },
       results: rows,
     };

@@ -1,7 +1,8 @@
 // A small closed-loop HTTP load generator, run in its own process by scripts/bench.ts so that it
 // does not share an event loop with anything it measures. Input: JSON in argv[2]. Output: one
 // JSON line on stdout.
-//   { url, connections, durationMs, warmupMs, gzip }
+//   { url, connections, durationMs, warmupMs, encoding }
+// encoding "br" sends what browsers send ("gzip, deflate, br"); "gzip" or "identity" send only that.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 
@@ -10,7 +11,7 @@ interface Config {
   connections: number;
   durationMs: number;
   warmupMs: number;
-  gzip: boolean;
+  encoding: "br" | "gzip" | "identity";
 }
 
 export interface LoadResult {
@@ -31,7 +32,7 @@ const target = new URL(config.url);
 const agent = new http.Agent({ keepAlive: true, maxSockets: config.connections, maxFreeSockets: config.connections });
 const headers = {
   accept: "text/html,application/json;q=0.9,*/*;q=0.8",
-  "accept-encoding": config.gzip ? "gzip" : "identity",
+  "accept-encoding": config.encoding === "br" ? "gzip, deflate, br" : config.encoding,
   "user-agent": "trao-bench/1",
 };
 
