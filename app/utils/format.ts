@@ -49,13 +49,21 @@ const numberEn = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 // Building an Intl.DateTimeFormat costs far more than using one: make it once.
 const dayParts = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE });
 
+// A list renders "days left" for every card against the same render time: remember the last one.
+let lastInstant = Number.NaN;
+let lastDay = Number.NaN;
+
 /** The calendar day in Vietnam at an instant, as a UTC midnight timestamp (for day arithmetic). */
 export function vietnamDay(value: DateInput): number {
   const d = toDate(value);
   if (!d) return Number.NaN;
   if (d.dateOnly) return d.date.getTime();
+  const instant = d.date.getTime();
+  if (instant === lastInstant) return lastDay;
   const parts = Object.fromEntries(dayParts.formatToParts(d.date).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
+  lastDay = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
+  lastInstant = instant;
+  return lastDay;
 }
 
 /**

@@ -19,7 +19,13 @@ export function collectHtml(): { sink: Writable; done: Promise<Buffer> } {
   });
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+      // The runs between NUL bytes, as views of the chunk (React does not reuse a flushed buffer).
+      let start = 0;
+      for (let nul = chunk.indexOf(0); nul !== -1; nul = chunk.indexOf(0, start)) {
+        if (nul > start) chunks.push(chunk.subarray(start, nul));
+        start = nul + 1;
+      }
+      if (start < chunk.length) chunks.push(start === 0 ? chunk : chunk.subarray(start));
       callback();
     },
     final(callback) {

@@ -15,6 +15,11 @@ describe("server-rendered HTML", () => {
     expect(await render(chunks)).toBe("<h3>Dụng cụ học tập</h3>");
   });
 
+  it("drops NUL bytes anywhere in a chunk, not only at its end", async () => {
+    const chunk = Buffer.concat([Buffer.from([0]), Buffer.from("Trao"), Buffer.from([0, 0]), Buffer.from(" nhận"), Buffer.from([0])]);
+    expect(await render([chunk, Buffer.from([0, 0, 0])])).toBe("Trao nhận");
+  });
+
   it("joins chunks without NUL untouched, in order", async () => {
     expect(await render([Buffer.from("Trao nhận "), Buffer.from("yêu thương")])).toBe("Trao nhận yêu thương");
   });
