@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { AddressCategory } from "../../db/enums";
+import type { PublicAddressStatus } from "~/models/catalogue.server";
 import { useFastT } from "~/utils/fast-t";
 import { FundingProgress, PlaceText, TimeLeft, UrgencyBadge, VerifiedBadge } from "./address-bits";
 
-/** What a card shows: the public fields of an address (AddressCard from the catalogue fits). */
+/** What a card shows, and all that a page sends of each address for it (`toCards` in the catalogue). */
 export interface AddressCardData {
   slug: string;
   title: string;
@@ -13,13 +14,14 @@ export interface AddressCardData {
   formerProvince: string | null;
   commune: string;
   verified: boolean;
-  cover: { id: number; url: string } | null;
+  /** The cover photo with its alt text (empty alt: the card says whose photo it is). */
+  cover: { url: string; alt: string } | null;
   raised: number;
   goal: number;
   percent: number;
   deadline: string | null;
   urgency: number;
-  status: string;
+  status: PublicAddressStatus;
 }
 
 /**
@@ -29,13 +31,11 @@ export interface AddressCardData {
 export function AddressCard({
   address,
   now,
-  coverAlt,
   headingLevel = 3,
 }: {
   address: AddressCardData;
   /** ISO time the server rendered at, so "days left" is the same on the server and the client. */
   now: string;
-  coverAlt?: string;
   headingLevel?: 2 | 3;
 }) {
   const t = useFastT();
@@ -47,7 +47,7 @@ export function AddressCard({
         {address.cover ? (
           <img
             src={address.cover.url}
-            alt={coverAlt || t("catalogue.coverAlt", { title: address.title })}
+            alt={address.cover.alt || t("catalogue.coverAlt", { title: address.title })}
             width={640}
             height={480}
             loading="lazy"

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { LISTED_ADDRESS_STATUSES } from "../../db/enums";
 import { AddressCard } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
-import { listAddresses, listFilterOptions, parseCatalogueQuery, type AddressListPage, type CatalogueSort } from "~/models/catalogue.server";
-import { getMediaAlts } from "~/models/media.server";
+import { CATALOGUE_PAGE_SIZE, listAddresses, listFilterOptions, parseCatalogueQuery, toCards, type AddressListPage, type CatalogueSort } from "~/models/catalogue.server";
+import { useFastT } from "~/utils/fast-t";
 import { publicPageHeaders } from "~/utils/cache";
 import { getDb } from "~/utils/db.server";
 
@@ -43,12 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseCatalogueQuery(url.searchParams);
   const db = await getDb();
-  const page = await listAddresses(db, query);
+  const page = await listAddresses(db, query, { limit: query.limit ?? CATALOGUE_PAGE_SIZE });
   const options = await listFilterOptions(db);
-  const coverAlts = await getMediaAlts(
-    db,
-    page.items.flatMap((a) => (a.cover ? [a.cover.id] : [])),
-  );
   const { applied } = page;
   const canonical = canonicalParams(applied, query.limit);
   const without = (...keys: string[]) => {
@@ -68,8 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const t = await i18next.getFixedT(await getLocale(request));
   return {
-    items: page.items,
-    coverAlts,
+    items: await toCards(db, page.items),
     notices: page.notices.map((n) => ({ code: n.code, param: n.param, value: n.value })),
     applied,
     options: {
@@ -204,8 +199,8 @@ export default function AddressesIndex() {
         ) : (
           <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" data-address-list="">
             {items.map((a) => (
-              <li key={a.id}>
-                <AddressCard address={a} now={data.now} coverAlt={a.cover ? data.coverAlts[a.cover.id] : undefined} />
+              <li key={a.slug}>
+                <AddressCard address={a} now={data.now} />
               </li>
             ))}
           </ul>
@@ -273,7 +268,7 @@ const SELECT =
   "mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-gray-900 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600";
 
 function FilterForm({ data, activeCount }: { data: LoaderData; activeCount: number }) {
-  const { t } = useTranslation();
+  const t = useFastT(); // about a hundred options
   const navigate = useNavigate();
   const { applied, options, form } = data;
 

@@ -1,4 +1,5 @@
-import { useTranslation } from "react-i18next";
+import { useContext } from "react";
+import { getI18n, I18nContext } from "react-i18next";
 import { fallbackLng, isLocale, resources, type Locale } from "~/i18n";
 
 // The same strings as i18next's t(), from the same bundled resources, compiled once per key and
@@ -9,6 +10,13 @@ import { fallbackLng, isLocale, resources, type Locale } from "~/i18n";
 // languages against i18next.
 
 export type Vars = Record<string, string | number>;
+
+type Leaves<T, P extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+type WithoutPlural<K> = K extends `${infer Base}_${"zero" | "one" | "two" | "few" | "many" | "other"}` ? Base : K;
+/** Every key of the strings (plural forms by their base key), checked at compile time. */
+export type TKey = WithoutPlural<Leaves<(typeof resources)["vi"]["common"]>>;
 type Template = (vars?: Vars) => string;
 
 const templates = new Map<string, Template>();
@@ -48,7 +56,7 @@ function template(lng: Locale, key: string): Template {
 }
 
 /** t(key, vars) for language `lng`, as i18next would give it. */
-export function fastT(language: string, key: string, vars?: Vars): string {
+export function fastT(language: string, key: TKey, vars?: Vars): string {
   const lng: Locale = isLocale(language) ? language : fallbackLng;
   if (typeof vars?.count === "number") {
     let rules = pluralRules.get(lng);
@@ -60,8 +68,10 @@ export function fastT(language: string, key: string, vars?: Vars): string {
 }
 
 /** fastT bound to the page's language: `const t = useFastT(); t("common.verified")`. */
-export function useFastT(): (key: string, vars?: Vars) => string {
-  const { i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? i18n.language;
+export function useFastT(): (key: TKey, vars?: Vars) => string {
+  // The context, not useTranslation(): a card has a handful of components and the hook's
+  // subscription bookkeeping cost more than the strings. Pages re-render on a language change.
+  const i18n = useContext(I18nContext)?.i18n ?? getI18n();
+  const lng = i18n?.resolvedLanguage ?? i18n?.language ?? fallbackLng;
   return (key, vars) => fastT(lng, key, vars);
 }

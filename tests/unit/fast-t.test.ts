@@ -1,7 +1,7 @@
 import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import i18nConfig, { resources, supportedLngs } from "../../app/i18n";
-import { fastT } from "../../app/utils/fast-t";
+import { fastT, type TKey } from "../../app/utils/fast-t";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -9,7 +9,7 @@ function keys(value: unknown, prefix = ""): string[] {
 }
 
 // Every key once, with its plural suffix removed (fastT picks the form from `count`).
-const allKeys = [...new Set(keys(resources.vi.common).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, "")))];
+const allKeys = [...new Set(keys(resources.vi.common).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, "")))] as TKey[];
 const vars = { count: 3, title: "Ghe máy cho ông T.", goal: "1.250.000 ₫", percent: 42, commune: "Phường Rạch Giá", province: "An Giang", name: "Kiên Giang", q: "ngư dân" };
 
 describe("the card text fast path", () => {
@@ -20,7 +20,7 @@ describe("the card text fast path", () => {
       for (const key of allKeys) {
         const variables: Record<string, string | number> = {};
         for (const [name, value] of Object.entries(vars)) variables[name] = value;
-        expect(fastT(lng, key, variables), `${lng} ${key}`).toBe(i18n.t(key, variables));
+        expect(fastT(lng, key, variables), `${lng} ${key}`).toBe((i18n.t as (k: string, o: object) => string)(key, variables));
       }
     }
   });
@@ -34,6 +34,6 @@ describe("the card text fast path", () => {
 
   it("falls back to Vietnamese for an unknown language and to the key for an unknown key", () => {
     expect(fastT("fr", "common.verified")).toBe(fastT("vi", "common.verified"));
-    expect(fastT("vi", "common.noSuchKey")).toBe("common.noSuchKey");
+    expect(fastT("vi", "common.noSuchKey" as TKey)).toBe("common.noSuchKey");
   });
 });
