@@ -11,7 +11,9 @@ import {
   type NeedKind,
   type UpdateKind,
 } from "../../db/enums";
+import type { AddressCardData } from "../components/address-card";
 import { percentOf, toMoney } from "../ledger/money";
+import { getMediaAlts } from "./media.server";
 import { findPlace, PROVINCES, type PlaceMatch } from "../utils/provinces";
 import { foldText, slugify } from "../utils/text";
 
@@ -30,7 +32,14 @@ export type PublicAddressStatus = (typeof PUBLIC_ADDRESS_STATUSES)[number];
 export const CATALOGUE_SORTS = ["urgent", "newest", "least_funded", "nearly_funded", "relevance"] as const;
 export type CatalogueSort = (typeof CATALOGUE_SORTS)[number];
 
+/** The API's default page. */
 export const DEFAULT_PAGE_SIZE = 24;
+/**
+ * The catalogue page's default: twelve cards, as on a chapter's page. On a phone that is twelve
+ * screens of scrolling before "next"; it keeps the page small on a slow connection and its render
+ * cheap (the cards are most of it). `?limit=` still asks for up to MAX_PAGE_SIZE.
+ */
+export const CATALOGUE_PAGE_SIZE = 12;
 export const MAX_PAGE_SIZE = 100;
 const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_WORDS = 8;
@@ -798,6 +807,34 @@ export function toAddressCard(row: Omit<CardRow, "k0" | "k1" | "k2">): AddressCa
 }
 
 const mediaPath = (id: number) => `/media/${id}`;
+
+/**
+ * What a page sends for a list of cards: the fields a card shows and nothing else (the loader
+ * data is repeated in the HTML for hydration), with each cover's alt text (one indexed read).
+ */
+export async function toCards(db: DbOrTx, items: readonly AddressCard[]): Promise<AddressCardData[]> {
+  const alts = await getMediaAlts(
+    db,
+    items.flatMap((a) => (a.cover ? [a.cover.id] : [])),
+  );
+  return items.map((a) => ({
+    slug: a.slug,
+    title: a.title,
+    publicAlias: a.publicAlias,
+    category: a.category,
+    province: a.province,
+    formerProvince: a.formerProvince,
+    commune: a.commune,
+    verified: a.verified,
+    cover: a.cover ? { url: a.cover.url, alt: alts[a.cover.id] ?? "" } : null,
+    raised: a.raised,
+    goal: a.goal,
+    percent: a.percent,
+    deadline: a.deadline,
+    urgency: a.urgency,
+    status: a.status,
+  }));
+}
 
 function isoOrNull(value: unknown): string | null {
   if (value === null || value === undefined) return null;

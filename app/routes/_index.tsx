@@ -6,9 +6,8 @@ import { CheckIcon, HeartHandsIcon, ProgressBar } from "~/components/address-bit
 import { AddressCard } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
 import { formatVnd } from "~/ledger/money";
-import { listAddresses, parseCatalogueQuery } from "~/models/catalogue.server";
+import { listAddresses, parseCatalogueQuery, toCards } from "~/models/catalogue.server";
 import { getSiteStats, listHomeCampaigns, type HomeCampaign } from "~/models/home.server";
-import { getMediaAlts } from "~/models/media.server";
 import { publicPageHeaders } from "~/utils/cache";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -26,15 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAddresses(db, parseCatalogueQuery(new URLSearchParams({ sort: "urgent", status: "published" })), { limit: URGENT_COUNT }),
     listHomeCampaigns(db, { limit: 4 }),
   ]);
-  const coverAlts = await getMediaAlts(
-    db,
-    urgent.items.flatMap((a) => (a.cover ? [a.cover.id] : [])),
-  );
   const t = await i18next.getFixedT(await getLocale(request));
   return {
     stats,
-    urgent: urgent.items,
-    coverAlts,
+    urgent: await toCards(db, urgent.items),
     programmes: campaigns.programmes,
     campaigns: campaigns.active,
     now: new Date().toISOString(),
@@ -48,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function Index() {
-  const { stats, urgent, coverAlts, programmes, campaigns, now } = useLoaderData<typeof loader>();
+  const { stats, urgent, programmes, campaigns, now } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   return (
@@ -143,8 +137,8 @@ export default function Index() {
         ) : (
           <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
             {urgent.map((a) => (
-              <li key={a.id}>
-                <AddressCard address={a} now={now} coverAlt={a.cover ? coverAlts[a.cover.id] : undefined} />
+              <li key={a.slug}>
+                <AddressCard address={a} now={now} />
               </li>
             ))}
           </ul>

@@ -9,7 +9,7 @@ import { RichText } from "~/components/rich-text";
 import i18next, { getLocale } from "~/i18n.server";
 import { formatVnd } from "~/ledger/money";
 import { getCampaign, listCampaignAddresses } from "~/models/campaign.server";
-import { getMediaAlts } from "~/models/media.server";
+import { toCards } from "~/models/catalogue.server";
 import { publicPageHeaders } from "~/utils/cache";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -27,18 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not Found", { status: 404 });
   const { description, id: _id, ...campaign } = found;
   const addresses = await listCampaignAddresses(db, { campaign });
-  const coverAlts = await getMediaAlts(
-    db,
-    addresses.items.flatMap((a) => (a.cover ? [a.cover.id] : [])),
-  );
 
   const [t, locale] = await Promise.all([i18next.getFixedT(request), getLocale(request)]);
   const base = getEnv().PUBLIC_URL;
   return {
     campaign,
     descriptionHtml: renderMarkdown(description),
-    addresses,
-    coverAlts,
+    addresses: { ...addresses, items: await toCards(db, addresses.items) },
     /** ISO time of the render, so "days left" reads the same on the server and in the browser. */
     now: new Date().toISOString(),
     meta: {
@@ -58,7 +53,7 @@ export const headers = publicPageHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : [{ title: "Trao" }]);
 
 export default function CampaignPage() {
-  const { campaign, descriptionHtml, addresses, coverAlts, now } = useLoaderData<typeof loader>();
+  const { campaign, descriptionHtml, addresses, now } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const dates = useCampaignDates(campaign.startsOn, campaign.endsOn);
   const f = campaign.figures;
@@ -162,8 +157,8 @@ export default function CampaignPage() {
         {addresses.items.length > 0 ? (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="campaign-addresses">
             {addresses.items.map((a) => (
-              <li key={a.id}>
-                <AddressCard address={a} now={now} coverAlt={a.cover ? coverAlts[a.cover.id] : undefined} />
+              <li key={a.slug}>
+                <AddressCard address={a} now={now} />
               </li>
             ))}
           </ul>

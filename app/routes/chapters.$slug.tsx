@@ -6,8 +6,8 @@ import { BankAccountDetails } from "~/components/bank-account-details";
 import { ChapterBreadcrumb, ChapterChildren, useChapterLevelLabel } from "~/components/chapter-tree";
 import i18next, { getLocale } from "~/i18n.server";
 import { formatVnd } from "~/ledger/money";
+import { toCards } from "~/models/catalogue.server";
 import { getChapter, listChapterAddresses } from "~/models/chapter.server";
-import { getMediaAlts } from "~/models/media.server";
 import { publicPageHeaders } from "~/utils/cache";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -26,17 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const cursor = url.searchParams.get("cursor");
   const addresses = await listChapterAddresses(db, { path, cursor });
-  const coverAlts = await getMediaAlts(
-    db,
-    addresses.items.flatMap((a) => (a.cover ? [a.cover.id] : [])),
-  );
 
   const [t, locale] = await Promise.all([i18next.getFixedT(request), getLocale(request)]);
   const province = chapter.province ? findProvince(chapter.province) : null;
   return {
     chapter,
-    addresses,
-    coverAlts,
+    addresses: { ...addresses, items: await toCards(db, addresses.items) },
     /** ISO time of the render, so "days left" reads the same on the server and in the browser. */
     now: new Date().toISOString(),
     /** Showing a later page: offer the way back to the first. */
@@ -61,7 +56,7 @@ export const headers = publicPageHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : [{ title: "Trao" }]);
 
 export default function ChapterPage() {
-  const { chapter, addresses, coverAlts, now, paged, catalogue } = useLoaderData<typeof loader>();
+  const { chapter, addresses, now, paged, catalogue } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const levelLabel = useChapterLevelLabel();
   const f = chapter.figures;
@@ -185,8 +180,8 @@ export default function ChapterPage() {
         {addresses.items.length > 0 ? (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="chapter-addresses">
             {addresses.items.map((a) => (
-              <li key={a.id}>
-                <AddressCard address={a} now={now} coverAlt={a.cover ? coverAlts[a.cover.id] : undefined} />
+              <li key={a.slug}>
+                <AddressCard address={a} now={now} />
               </li>
             ))}
           </ul>
