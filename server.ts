@@ -48,7 +48,9 @@ export function createApp({ build, handler, env = getEnv() }: AppOptions): expre
   app.use(compression({ level: 3, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2 } } }));
   // Fingerprinted by Remix: cache forever.
   app.use("/build", express.static(path.join(ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  // Only paths that name a file (favicon.svg, robots.txt): pages would pay a stat() each.
+  const publicFiles = express.static(path.join(ROOT, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   app.use(originCheck(env.PUBLIC_URL));
   app.all(
     "*",
