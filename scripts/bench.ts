@@ -1,6 +1,6 @@
 // `npm run bench`: the production build on PostgreSQL under load.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/trao_bench npm run bench -- [--duration 8] [--connections 16] [--cluster 2] [--encoding br|gzip|identity] [--only api]
-// Builds if needed, starts the server itself (scripts/start.ts, or n node:cluster workers), runs a
+// Builds if needed, starts the server itself (scripts/start.ts with WEB_CONCURRENCY node:cluster workers), runs a
 // fixed set of pages with 16 keep-alive connections from a separate process, and prints
 // requests/s, p50/p95/p99 and errors (any non-2xx counts as an error) as a Markdown table; the
 // same numbers go to .bench/bench-<time>.json and .bench/latest.json.
@@ -73,10 +73,9 @@ function startServer(port: number, dataDir: string): ChildProcess {
     SESSION_SECRET: crypto.randomBytes(48).toString("base64url"),
     LEDGER_SIGNING_KEY: crypto.randomBytes(32).toString("base64"),
     ID_HASH_KEY: crypto.randomBytes(48).toString("base64url"),
-    BENCH_WORKERS: String(workers),
+    WEB_CONCURRENCY: String(workers),
   };
-  const script = workers > 1 ? "scripts/lib/bench-cluster.ts" : "scripts/start.ts";
-  return spawn(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
 }
 
 function runLoad(url: string): Promise<LoadResult> {
@@ -134,6 +133,10 @@ async function main() {
     if (!first) throw new Error("the catalogue is empty: load data first (npm run scale-data)");
     const page2 = await getJson(`${base}/api/v1/addresses?cursor=${page1.next_cursor}`);
     const cursor3 = page2.next_cursor as string;
+    // The catalogue page shows 12 cards (the API 24): its own third page.
+    const html1 = await getJson(`${base}/api/v1/addresses?limit=12`);
+    const html2 = await getJson(`${base}/api/v1/addresses?limit=12&cursor=${html1.next_cursor}`);
+    const htmlCursor3 = html2.next_cursor as string;
     const commune = String(first.commune).replace(/^(Phường|Xã|Đặc khu)\s+/i, "");
     const communeQ = encodeURIComponent(commune).replace(/%20/g, "+");
     const slug = first.slug as string;
@@ -142,7 +145,7 @@ async function main() {
       ["catalogue: default", "/addresses"],
       ["catalogue: province + category", "/addresses?province=kien-giang&category=poor_fisherman"],
       ["catalogue: least funded", "/addresses?sort=least_funded"],
-      ["catalogue: 3rd page by cursor", `/addresses?cursor=${cursor3}`],
+      ["catalogue: 3rd page by cursor", `/addresses?cursor=${htmlCursor3}`],
       ["search: ngu dan rach gia", "/addresses?q=ngu+dan+rach+gia"],
       [`search: commune (${commune})`, `/addresses?q=${communeQ}`],
       ["address page", `/addresses/${slug}`],
