@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { grantAppPrivileges } from "./privileges";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -32,6 +33,12 @@ export interface OpenOptions {
   poolMax?: number;
   /** Run migrations after opening (under an advisory lock). Default true. */
   migrate?: boolean;
+  /**
+   * PostgreSQL URL of the schema owner (MIGRATION_DATABASE_URL). Migrations run through it, and
+   * then `grantAppPrivileges` gives the role of `databaseUrl` what the app needs and no more.
+   * Unset: `databaseUrl` migrates (it is the owner, as in development and tests).
+   */
+  migrationUrl?: string;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -74,7 +81,9 @@ export async function execPrepared<T = Record<string, unknown>>(db: DbOrTx, quer
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const database = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolMax ?? 10) : await openPglite(opts.dataDir ?? "./.data/pglite");
+  const database = opts.databaseUrl
+    ? await openPostgres(opts.databaseUrl, opts.poolMax ?? 10, opts.migrationUrl)
+    : await openPglite(opts.dataDir ?? "./.data/pglite");
   if (opts.migrate !== false) {
     try {
       await database.migrateFn();
@@ -90,7 +99,7 @@ interface OpenedDatabase extends Database {
   migrateFn(): Promise<void>;
 }
 
-async function openPostgres(url: string, max: number): Promise<OpenedDatabase> {
+async function openPostgres(url: string, max: number, migrationUrl?: string): Promise<OpenedDatabase> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "trao" } });
@@ -114,10 +123,15 @@ async function openPostgres(url: string, max: number): Promise<OpenedDatabase> {
     async migrateFn() {
       // A one-connection client: the session advisory lock and the migration share a connection.
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-      const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+      const lockClient = postgres(migrationUrl ?? url, { max: 1, onnotice: () => {} });
       try {
         await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migrate(drizzle(lockClient), { migrationsFolder: MIGRATIONS_FOLDER });
+        if (migrationUrl) {
+          const [{ owner }] = await lockClient<{ owner: string }[]>`select current_user as owner`;
+          const [{ app }] = await client<{ app: string }[]>`select current_user as app`;
+          if (app !== owner) await grantAppPrivileges(drizzle(lockClient) as unknown as Db, app);
+        }
         await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
       } finally {
         await lockClient.end({ timeout: 5 });

@@ -10,7 +10,7 @@ type WithDb = typeof globalThis & { [KEY]?: Promise<Database> };
 export function connect(env: Env = getEnv()): Promise<Database> {
   const g = globalThis as WithDb;
   if (!g[KEY]) {
-    g[KEY] = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.pgliteDir }).catch((error) => {
+    g[KEY] = openDatabase({ databaseUrl: env.DATABASE_URL, migrationUrl: env.MIGRATION_DATABASE_URL, dataDir: env.pgliteDir }).catch((error) => {
       delete g[KEY];
       throw error;
     });

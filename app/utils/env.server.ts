@@ -39,6 +39,7 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: url(["postgres:", "postgresql:"]).optional().or(z.literal("").transform(() => undefined)),
+    MIGRATION_DATABASE_URL: url(["postgres:", "postgresql:"]).optional().or(z.literal("").transform(() => undefined)),
     DATA_DIR: z.string().trim().min(1).default("./.data"),
     PUBLIC_URL: url(["http:", "https:"]).optional().or(z.literal("").transform(() => undefined)),
     SESSION_SECRET: optional.pipe(secret("SESSION_SECRET").optional()),
@@ -72,6 +73,9 @@ const schema = z
       for (const key of ["SESSION_SECRET", "LEDGER_SIGNING_KEY", "ID_HASH_KEY"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required with DATABASE_URL (only the embedded mode generates it)" });
       }
+    }
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["MIGRATION_DATABASE_URL"], message: "needs DATABASE_URL (the app's own, less privileged role)" });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.PUBLIC_URL) {
       ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required in production with DATABASE_URL" });

@@ -42,6 +42,13 @@ describe("configuration at start-up", () => {
     expect(env.SESSION_SECRET).toBe(secrets.SESSION_SECRET);
   });
 
+  it("takes the schema owner's URL for migrations, and refuses it without the app's own DATABASE_URL", () => {
+    const env = loadEnv({ DATABASE_URL: "postgres://trao_app@localhost/trao", MIGRATION_DATABASE_URL: "postgres://trao_owner@localhost/trao", ...secrets });
+    expect(env.MIGRATION_DATABASE_URL).toBe("postgres://trao_owner@localhost/trao");
+    const error = errorOf(() => loadEnv({ MIGRATION_DATABASE_URL: "postgres://trao_owner@localhost/trao", DATA_DIR: tmpDir() }));
+    expect(error.message).toMatch(/MIGRATION_DATABASE_URL/);
+  });
+
   it("needs no configuration in embedded mode: secrets are generated once into DATA_DIR and reused", () => {
     const dir = tmpDir();
     const first = loadEnv({ DATA_DIR: dir });
