@@ -112,16 +112,14 @@ async function collectSecrets(): Promise<Secret[]> {
   };
   for (const p of await execRows<Record<string, string | null>>(
     db,
-    sql`select p.beneficiary_name, p.exact_location, p.phone, p.id_number_hash, p.duplicate_key, p.staff_notes,
-          concat_ws(' ', a.public_alias, a.title, a.summary, a.story) as public_text
-        from address_private p join addresses a on a.id = p.address_id`,
+    sql`select p.beneficiary_name, p.exact_location, p.phone, p.id_number_hash, p.duplicate_key, p.staff_notes
+        from address_private p`,
   )) {
     add(p.beneficiary_name, "address_private.beneficiary_name");
     add(p.exact_location, "address_private.exact_location");
-    // The street part alone ("Số 12 hẻm 34 …"), before the public commune and province, unless the
-    // chapter named the place in public itself (a school or a village: "Điểm trường ấp Mũi").
-    const street = p.exact_location?.split(",")[0].trim();
-    if (street && !normalise(p.public_text ?? "").includes(street.normalize("NFC").toLowerCase())) add(street, "address_private.exact_location (street)");
+    // The part below the commune alone ("Số 12 hẻm 34 …", "thôn Thanh Mỹ"): public pages name the
+    // commune and province only (DESIGN §5), so not even a village or school may show.
+    add(p.exact_location?.split(",")[0], "address_private.exact_location (below the commune)");
     add(p.phone, "address_private.phone");
     add(p.phone?.replace(/\D/g, ""), "address_private.phone (digits)");
     add(p.id_number_hash, "address_private.id_number_hash");
