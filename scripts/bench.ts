@@ -19,7 +19,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
   options: {
     duration: { type: "string", default: "8" },
-    warmup: { type: "string", default: "1" },
+    warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "16" },
     cluster: { type: "string", default: String(os.availableParallelism()) },
     encoding: { type: "string", default: "br" },
