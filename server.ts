@@ -16,6 +16,7 @@ import { isSeeded, seedDemo } from "./db/seed";
 import { handlers, schedules } from "./app/jobs/handlers.server";
 import { startWorker, type RunningWorker } from "./app/jobs/worker.server";
 import { connect, disconnect, getDatabase } from "./app/utils/db.server";
+import { BROTLI_QUALITY, GZIP_LEVEL } from "./app/utils/compress.server";
 import { EnvError, getEnv, type Env } from "./app/utils/env.server";
 import { log, setLogLevel } from "./app/utils/log.server";
 import { originCheck } from "./app/utils/origin-check.server";
@@ -43,9 +44,9 @@ export function createApp({ build, handler, env = getEnv() }: AppOptions): expre
   app.use(requestContext);
   app.get("/healthz", healthz);
   app.use(securityHeaders(env));
-  // Brotli for browsers (all current ones ask for it), at a quality that costs a tenth of gzip's
-  // default for a smaller page; gzip at a fast level for the rest. Measured on the catalogue page.
-  app.use(compression({ level: 3, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2 } } }));
+  // JSON and static files; pages arrive compressed already (app/utils/compress.server.ts), which
+  // this middleware sees by their Content-Encoding and leaves alone.
+  app.use(compression({ level: GZIP_LEVEL, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } }));
   // Fingerprinted by Remix: cache forever.
   app.use("/build", express.static(path.join(ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
   // Only paths that name a file (favicon.svg, robots.txt): pages would pay a stat() each.

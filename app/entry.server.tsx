@@ -6,6 +6,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import i18nConfig from "./i18n";
 import { getLocale } from "./i18n.server";
 import { addVary } from "./utils/cache";
+import { compressBody } from "./utils/compress.server";
 import { collectHtml } from "./utils/html-stream.server";
 import { log } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce-provider";
@@ -59,12 +60,14 @@ export default async function handleRequest(
           // A shell error is logged by Remix's handleError; one inside a boundary only here.
           if (renderError) logError(renderError, request);
           pipe(sink);
-          done.then((body) => {
+          done.then((html) => {
             clearTimeout(timer);
+            const { body, encoding } = compressBody(html, request.headers.get("Accept-Encoding"));
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
             responseHeaders.set("Content-Length", String(body.byteLength));
+            if (encoding) responseHeaders.set("Content-Encoding", encoding);
             // The language comes from the cookie or Accept-Language: caches must key on both.
-            addVary(responseHeaders, "Accept-Language", "Cookie");
+            addVary(responseHeaders, "Accept-Language", "Cookie", "Accept-Encoding");
             resolve(new Response(new Uint8Array(body), { headers: responseHeaders, status: responseStatusCode }));
           }, reject);
         },
