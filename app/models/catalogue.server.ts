@@ -569,8 +569,11 @@ export const RANK_LIMIT = 1000;
 
 /**
  * A page of search results by relevance: the matches (at most RANK_LIMIT + 1, found through the
- * GIN index) ranked by ts_rank_cd, then paged by (−rank, id). Null on a first page with more
- * matches than RANK_LIMIT: ranking them all would read too many rows for one page.
+ * GIN index) ranked by ts_rank, then paged by (−rank, id). Null on a first page with more
+ * matches than RANK_LIMIT: ranking them all would read too many rows for one page. ts_rank, not
+ * ts_rank_cd: every match holds every word, in a title or a place name of a few words, so word
+ * proximity adds little, and the title's weight (A) over the places' (B) is what orders them;
+ * measured at national size, ts_rank_cd cost 40 % more per search.
  */
 async function rankedPage(db: DbOrTx, where: SQL[], tsquery: string, cursor: CatalogueCursor | null, limit: number, rankLimit: number): Promise<CardRow[] | null> {
   const backwards = cursor?.direction === "prev";
@@ -582,7 +585,7 @@ async function rankedPage(db: DbOrTx, where: SQL[], tsquery: string, cursor: Cat
     db,
     sql`
       with m as materialized (
-        select a.id as k1, (-round(ts_rank_cd(a.search_vector, to_tsquery('simple', ${tsquery})) * 1000000))::bigint as k0
+        select a.id as k1, (-round(ts_rank(a.search_vector, to_tsquery('simple', ${tsquery})) * 1000000))::bigint as k0
         from addresses a
         where ${sql.join(where, sql` and `)}
         limit ${sql.raw(String(rankLimit + 1))}
