@@ -708,6 +708,9 @@ export async function listAddresses(db: DbOrTx, query: CatalogueQuery, options: 
     // The limit is inlined (a checked integer): with a bound LIMIT, a generic plan of a prepared
     // statement cannot tell that a short ordered index scan beats reading every match and sorting.
     // Order and limit first, on the sort keys alone; the card's other tables join the page only.
+    // Urgency and date orders with equality filters have one good plan whatever the values:
+    // planned once (generic plan). "% funded" within a filter and word matches are planned for
+    // their values (see execPrepared).
     rows = await execPrepared<CardRow>(
       db,
       sql`
@@ -732,6 +735,7 @@ export async function listAddresses(db: DbOrTx, query: CatalogueQuery, options: 
           spec.keys.map((k) => sql`${k} ${dir}`),
           sql`, `,
         )}`,
+      { genericPlan: !spec.byFunding && !hasWords },
     );
   }
 
