@@ -60,7 +60,8 @@ export default async function handleRequest(
           // A shell error is logged by Remix's handleError; one inside a boundary only here.
           if (renderError) logError(renderError, request);
           pipe(sink);
-          done.then((html) => {
+          done
+            .then((html) => {
             clearTimeout(timer);
             const { body, encoding } = compressBody(html, request.headers.get("Accept-Encoding"));
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
@@ -69,7 +70,8 @@ export default async function handleRequest(
             // The language comes from the cookie or Accept-Language: caches must key on both.
             addVary(responseHeaders, "Accept-Language", "Cookie", "Accept-Encoding");
             resolve(new Response(new Uint8Array(body), { headers: responseHeaders, status: responseStatusCode }));
-          }, reject);
+          })
+            .catch(reject);
         },
         onShellError(error: unknown) {
           failed = true;

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
-import { grantAppPrivileges } from "./privileges";
+import { appRoleProblem, grantAppPrivileges } from "./privileges";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -152,7 +152,14 @@ async function openPostgres(url: string, max: number, migrationUrl?: string): Pr
         if (migrationUrl) {
           const [{ owner }] = await lockClient<{ owner: string }[]>`select current_user as owner`;
           const [{ app }] = await client<{ app: string }[]>`select current_user as app`;
-          if (app !== owner) await grantAppPrivileges(drizzle(lockClient) as unknown as Db, app);
+          if (app !== owner) {
+            const ownerDb = drizzle(lockClient) as unknown as Db;
+            await grantAppPrivileges(ownerDb, app);
+            const problem = await appRoleProblem(ownerDb, app);
+            if (problem) throw new Error(`DATABASE_URL's role can still change the ledger: ${problem}. Connect the app as a role that owns nothing.`);
+          } else {
+            throw new Error("MIGRATION_DATABASE_URL and DATABASE_URL log in as the same role: give the app a role of its own, or unset MIGRATION_DATABASE_URL.");
+          }
         }
         await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
       } finally {

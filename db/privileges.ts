@@ -28,3 +28,23 @@ export async function grantAppPrivileges(owner: DbOrTx, role: string): Promise<v
     await tx.execute(sql`grant usage, select on all sequences in schema public to ${r}`);
   });
 }
+
+/**
+ * Why `role` could still rewrite the ledger despite the grants, or null when it cannot: it is a
+ * superuser, owns a table (an owner can disable triggers and grant itself anything), or is a
+ * member of a role that owns one. The server refuses to start on an answer.
+ */
+export async function appRoleProblem(owner: DbOrTx, role: string): Promise<string | null> {
+  const [row] = (await owner.execute(
+    sql`select r.rolsuper as superuser,
+          (select string_agg(t.tablename, ', ') from pg_tables t where t.schemaname = 'public' and t.tableowner = r.rolname) as owned,
+          (select string_agg(distinct t.tableowner, ', ') from pg_tables t
+            where t.schemaname = 'public' and t.tableowner <> r.rolname and pg_has_role(r.rolname, t.tableowner, 'MEMBER')) as via
+        from pg_roles r where r.rolname = ${role}`,
+  )) as unknown as { superuser: boolean; owned: string | null; via: string | null }[];
+  if (!row) return `role ${role} does not exist`;
+  if (row.superuser) return `role ${role} is a superuser`;
+  if (row.owned) return `role ${role} owns tables (${row.owned}); the schema owner must own them`;
+  if (row.via) return `role ${role} is a member of the owner role ${row.via}`;
+  return null;
+}

@@ -44,9 +44,11 @@ if (cluster.isPrimary) {
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
   };
   cluster.on("exit", (worker, code, signal) => {
+    // A worker that failed to shut down cleanly (or died) makes the service exit non-zero.
+    if (code) process.exitCode ||= code;
     if (!stopping) {
       process.stderr.write(`server worker ${worker.process.pid} exited (${code ?? signal})${workers > 1 ? "; stopping the others" : ""}\n`);
-      process.exitCode = code || 1;
+      process.exitCode ||= 1;
       stopAll();
     }
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();

@@ -67,6 +67,28 @@ describe.skipIf(!onPostgres)("the app's own database role (MIGRATION_DATABASE_UR
     expect(await rejection(app.db.execute(sql`drop table audit_log`))).toMatch(/must be owner|42501/);
   });
 
+  it("refuses to start when the app's role owns a table (an owner could drop the triggers)", async () => {
+    const other = `${role}_x`;
+    const admin = postgres(owner.url!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create role ${other} login`);
+    await admin.unsafe(`create table public.${other}_notes (id int)`);
+    await admin.unsafe(`alter table public.${other}_notes owner to ${other}`);
+    const url = new URL(owner.url!);
+    url.username = other;
+    try {
+      await expect(openDatabase({ databaseUrl: url.toString(), migrationUrl: owner.url!, poolMax: 1 })).rejects.toThrow(/owns tables/);
+    } finally {
+      await admin.unsafe(`drop table public.${other}_notes`);
+      await admin.unsafe(`drop owned by ${other}`);
+      await admin.unsafe(`drop role ${other}`);
+      await admin.end();
+    }
+  });
+
+  it("refuses to start when both URLs log in as the same role", async () => {
+    await expect(openDatabase({ databaseUrl: owner.url!, migrationUrl: owner.url!, poolMax: 1 })).rejects.toThrow(/same role/);
+  });
+
   it("still lets the app change the tables that are not append-only", async () => {
     await app.db.execute(sql`update addresses set urgency = 4 where id = ${world.address.id}`);
     const [row] = (await owner.db.execute(sql`select urgency from addresses where id = ${world.address.id}`)) as unknown as { urgency: number }[];
