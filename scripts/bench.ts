@@ -173,7 +173,8 @@ async function discoverPages(target: Target): Promise<[string, string][]> {
     [`search: commune (${commune})`, `/addresses?q=${communeQ}`],
     ["address page", `/addresses/${slug}`],
     ["api: list default", "/api/v1/addresses"],
-    [`api: province + category (${filtered.label})`, `/api/v1/addresses?${filtered.query}`],
+    // 12 a page, as the catalogue page: at 10k even the densest pair has fewer than the API's 24.
+    [`api: province + category (${filtered.label}; 12 a page)`, `/api/v1/addresses?${filtered.query}&limit=12`],
     ["api: least funded", "/api/v1/addresses?sort=least_funded"],
     ["api: 3rd page by cursor", `/api/v1/addresses?cursor=${cursor3}`],
     ["api: search ngu dan rach gia", "/api/v1/addresses?q=ngu+dan+rach+gia"],
