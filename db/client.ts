@@ -92,7 +92,9 @@ export async function execPrepared<T = Record<string, unknown>>(db: DbOrTx, quer
  * Not for every query: a generic plan of a text search, or of a "% funded" sort within a province,
  * is much slower than a custom one (measured in scripts/bench-queries.ts).
  */
-const GENERIC_PLANS = Symbol("trao.genericPlans");
+// Symbol.for: the Remix build bundles its own copy of this module, while server.ts opens the
+// database with the other; a registered symbol is the same in both.
+const GENERIC_PLANS = Symbol.for("trao.genericPlans");
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const database = opts.databaseUrl
