@@ -59,6 +59,10 @@ function template(lng: Locale, key: string): Template {
 export function fastT(language: string, key: TKey, vars?: Vars): string {
   const lng: Locale = isLocale(language) ? language : fallbackLng;
   if (typeof vars?.count === "number") {
+    // As i18next: a "_zero" form, when the strings have one, wins for 0.
+    if (vars.count === 0 && (resource(lng, `${key}_zero`) !== undefined || resource(fallbackLng, `${key}_zero`) !== undefined)) {
+      return template(lng, `${key}_zero` as TKey)(vars);
+    }
     let rules = pluralRules.get(lng);
     if (!rules) pluralRules.set(lng, (rules = new Intl.PluralRules(lng)));
     const plural = `${key}_${rules.select(vars.count)}`;

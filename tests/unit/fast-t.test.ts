@@ -18,9 +18,11 @@ describe("the card text fast path", () => {
       const i18n = createInstance();
       await i18n.init({ ...i18nConfig, lng });
       for (const key of allKeys) {
-        const variables: Record<string, string | number> = {};
-        for (const [name, value] of Object.entries(vars)) variables[name] = value;
-        expect(fastT(lng, key, variables), `${lng} ${key}`).toBe((i18n.t as (k: string, o: object) => string)(key, variables));
+        // Every plural form: none, one, two, a few, many.
+        for (const count of [0, 1, 2, 5, 21]) {
+          const variables = { ...vars, count };
+          expect(fastT(lng, key, variables), `${lng} ${key} count=${count}`).toBe((i18n.t as (k: string, o: object) => string)(key, variables));
+        }
       }
     }
   });
