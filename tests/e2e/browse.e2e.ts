@@ -91,7 +91,12 @@ async function journey(options: BrowserContextOptions, label: string) {
     // And back to Vietnamese; the choice sticks across pages.
     await page.getByRole("list", { name: "Language" }).getByRole("link", { name: "Tiếng Việt" }).click();
     await expect.poll(() => page.getAttribute("html", "lang")).toBe("vi");
-    await page.goBack();
+    // Back: the language links are plain links (they work without JavaScript), so this is a
+    // document traversal that may still be loading when goBack returns; let it finish first.
+    await page.goBack({ waitUntil: "load" });
+    await page.waitForURL((url) => url.pathname === new URL(pageUrl).pathname, { waitUntil: "load" });
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("h1").innerText()).toBe(title);
     await page.goto("/addresses");
     expect(await page.getAttribute("html", "lang")).toBe("vi");
 
