@@ -1,28 +1,7 @@
 import { Link } from "@remix-run/react";
-import type { AddressCategory } from "../../db/enums";
-import type { PublicAddressStatus } from "~/models/catalogue.server";
+import type { AddressCardData } from "~/models/catalogue.server";
 import { useFastT } from "~/utils/fast-t";
 import { FundingProgress, PlaceText, TimeLeft, UrgencyBadge, VerifiedBadge } from "./address-bits";
-
-/** What a card shows, and all that a page sends of each address for it (`toCards` in the catalogue). */
-export interface AddressCardData {
-  slug: string;
-  title: string;
-  publicAlias: string;
-  category: AddressCategory;
-  province: string;
-  formerProvince: string | null;
-  commune: string;
-  verified: boolean;
-  /** The cover photo with its alt text (empty alt: the card says whose photo it is). */
-  cover: { url: string; alt: string } | null;
-  raised: number;
-  goal: number;
-  percent: number;
-  deadline: string | null;
-  urgency: number;
-  status: PublicAddressStatus;
-}
 
 /**
  * One address in a list. The title link covers the whole card (a large touch target on phones);

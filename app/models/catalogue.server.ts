@@ -11,7 +11,6 @@ import {
   type NeedKind,
   type UpdateKind,
 } from "../../db/enums";
-import type { AddressCardData } from "../components/address-card";
 import { percentOf, toMoney } from "../ledger/money";
 import { getMediaAlts } from "./media.server";
 import { findPlace, PROVINCES, type PlaceMatch } from "../utils/provinces";
@@ -819,27 +818,38 @@ const mediaPath = (id: number) => `/media/${id}`;
  * What a page sends for a list of cards: the fields a card shows and nothing else (the loader
  * data is repeated in the HTML for hydration), with each cover's alt text (one indexed read).
  */
+/** The fields of an AddressCard that a card shows; everything else stays on the server. */
+const CARD_FIELDS = [
+  "slug",
+  "title",
+  "publicAlias",
+  "category",
+  "province",
+  "formerProvince",
+  "commune",
+  "verified",
+  "raised",
+  "goal",
+  "percent",
+  "deadline",
+  "urgency",
+  "status",
+] as const satisfies readonly (keyof AddressCard)[];
+
+/** What a card shows, and all that a page sends of each address for it. */
+export type AddressCardData = Pick<AddressCard, (typeof CARD_FIELDS)[number]> & {
+  /** The cover photo with its alt text (empty alt: the card says whose photo it is). */
+  cover: { url: string; alt: string } | null;
+};
+
 export async function toCards(db: DbOrTx, items: readonly AddressCard[]): Promise<AddressCardData[]> {
   const alts = await getMediaAlts(
     db,
     items.flatMap((a) => (a.cover ? [a.cover.id] : [])),
   );
   return items.map((a) => ({
-    slug: a.slug,
-    title: a.title,
-    publicAlias: a.publicAlias,
-    category: a.category,
-    province: a.province,
-    formerProvince: a.formerProvince,
-    commune: a.commune,
-    verified: a.verified,
+    ...(Object.fromEntries(CARD_FIELDS.map((field) => [field, a[field]])) as Pick<AddressCard, (typeof CARD_FIELDS)[number]>),
     cover: a.cover ? { url: a.cover.url, alt: alts[a.cover.id] ?? "" } : null,
-    raised: a.raised,
-    goal: a.goal,
-    percent: a.percent,
-    deadline: a.deadline,
-    urgency: a.urgency,
-    status: a.status,
   }));
 }
 
