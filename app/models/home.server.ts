@@ -4,46 +4,8 @@ import type { CampaignKind } from "../../db/enums";
 import type { CampaignSummary } from "./campaign.server";
 import { percentOf, toMoney } from "../ledger/money";
 
-// The home page's figures and campaigns. Site figures are read from the "site" row of
-// stats_rollups (kept by refreshStats); nothing here sums or counts the catalogue.
-
-export interface SiteStats {
-  raised: number;
-  disbursed: number;
-  gifts: number;
-  donors: number;
-  addressesHelped: number;
-  addressesListed: number;
-  /** ISO time of the last refresh. */
-  computedAt: string;
-}
-
-/** The national figures, or null before the first stats refresh. */
-export async function getSiteStats(db: DbOrTx): Promise<SiteStats | null> {
-  const [row] = await execRows<{
-    raised: string | number;
-    disbursed: string | number;
-    gifts: number;
-    donors: number;
-    addresses_helped: number;
-    addresses_listed: number;
-    computed_at: string | Date;
-  }>(
-    db,
-    sql`select raised::text as raised, disbursed::text as disbursed, gifts, donors, addresses_helped, addresses_listed, computed_at
-        from stats_rollups where scope = 'site'`,
-  );
-  if (!row) return null;
-  return {
-    raised: toMoney(row.raised),
-    disbursed: toMoney(row.disbursed),
-    gifts: Number(row.gifts),
-    donors: Number(row.donors),
-    addressesHelped: Number(row.addresses_helped),
-    addressesListed: Number(row.addresses_listed),
-    computedAt: new Date(row.computed_at).toISOString(),
-  };
-}
+// The home page's campaigns. Its figures are the "site" row of stats_rollups (getRollup in
+// stats.server.ts, kept by refreshStats); nothing here sums or counts the catalogue.
 
 export type HomeCampaign = Omit<CampaignSummary, "status" | "id">;
 

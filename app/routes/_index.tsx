@@ -7,7 +7,8 @@ import { AddressCard } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
 import { formatVnd } from "~/ledger/money";
 import { listAddresses, parseCatalogueQuery, toCards } from "~/models/catalogue.server";
-import { getSiteStats, listHomeCampaigns, type HomeCampaign } from "~/models/home.server";
+import { listHomeCampaigns, type HomeCampaign } from "~/models/home.server";
+import { getRollup } from "~/models/stats.server";
 import { publicPageHeaders } from "~/utils/cache";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -20,7 +21,7 @@ export const headers = publicPageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const [stats, urgent, campaigns] = await Promise.all([
-    getSiteStats(db),
+    getRollup(db, { scope: "site" }),
     // Still in need: funded addresses are not "urgent" any more.
     listAddresses(db, parseCatalogueQuery(new URLSearchParams({ sort: "urgent", status: "published" })), { limit: URGENT_COUNT }),
     listHomeCampaigns(db, { limit: 4 }),
