@@ -21,7 +21,6 @@ import { parseArgs } from "node:util";
 import type { LoadResult } from "./lib/load-generator";
 import { PROVINCES } from "../app/utils/provinces";
 import { compareTable } from "./lib/bench-compare";
-import { ensureBuild } from "./lib/build";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args, positionals } = parseArgs({
@@ -286,7 +285,6 @@ async function main() {
         process.stderr.write("npm run bench measures the production server on PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/trao_bench), or pass --url of a running server.\n");
         return 2;
       }
-      ensureBuild();
       if (args.small) targets.push(await startTarget("10k", args.small));
       targets.push(await startTarget("national", process.env.DATABASE_URL));
     }

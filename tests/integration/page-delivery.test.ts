@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILD_FILE, ensureBuild } from "../../scripts/lib/build";
+import { BUILD_FILE } from "../../scripts/lib/build";
 import { createApp } from "../../server";
 import { createTestDatabase, testEnv, type TestDatabase } from "../helpers/db";
 import { minimalWorld } from "../helpers/fixtures";
@@ -18,7 +18,6 @@ let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  ensureBuild();
   t = await createTestDatabase();
   await minimalWorld(t.db);
   const build = (await import(/* @vite-ignore */ pathToFileURL(BUILD_FILE).href)) as ServerBuild;

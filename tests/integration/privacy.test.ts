@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILD_FILE, ensureBuild } from "../../scripts/lib/build";
+import { BUILD_FILE } from "../../scripts/lib/build";
 import { execRows } from "../../db/client";
 import { seedDemo } from "../../db/seed";
 import { localeCookie } from "../../app/i18n.server";
@@ -160,7 +160,6 @@ async function collectSecrets(): Promise<Secret[]> {
 }
 
 beforeAll(async () => {
-  ensureBuild();
   englishCookie = (await localeCookie.serialize("en")).split(";")[0];
   t = await createTestDatabase();
   await seedDemo(t.db, { env: testEnv(), mediaDir: fs.mkdtempSync(path.join(os.tmpdir(), "trao-privacy-media-")) });
