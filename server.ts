@@ -12,7 +12,6 @@ import compression from "compression";
 import express, { type RequestHandler, type Response } from "express";
 import helmet from "helmet";
 import type { Db } from "./db/client";
-import { isSeeded, seedDemo } from "./db/seed";
 import { handlers, schedules } from "./app/jobs/handlers.server";
 import { startWorker, type RunningWorker } from "./app/jobs/worker.server";
 import { connect, disconnect, getDatabase } from "./app/utils/db.server";
@@ -168,9 +167,11 @@ function liveBuild(): () => Promise<ServerBuild> {
 
 /** An empty embedded database gets demo data so that `npm start` shows something. */
 async function seedIfEmpty(db: Db, env: Env) {
+  // Imported only here: the seed and its data stay out of production processes on PostgreSQL.
+  const { isSeeded, seedDemo } = await import("./db/seed");
   if (await isSeeded(db)) return;
   log.info("seeding demo data");
-  await seedDemo(db, { mediaDir: env.mediaDir, env, log: (msg) => log.info(msg) });
+  await seedDemo(db, { env, log: (msg) => log.info(msg) });
 }
 
 export interface RunningServer {
