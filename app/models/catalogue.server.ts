@@ -12,7 +12,6 @@ import {
   type UpdateKind,
 } from "../../db/enums";
 import { percentOf, toMoney } from "../ledger/money";
-import { getMediaAlts } from "./media.server";
 import { findPlace, PROVINCES, type PlaceMatch } from "../utils/provinces";
 import { foldText, slugify } from "../utils/text";
 
@@ -113,7 +112,7 @@ export interface AddressCard {
   commune: string;
   chapter: { name: string; slug: string };
   verified: boolean;
-  cover: { id: number; url: string } | null;
+  cover: { id: number; url: string; alt: string } | null;
   raised: number;
   goal: number;
   /** Whole percent of the goal raised, 0–100. */
@@ -548,20 +547,25 @@ export interface CardRow {
   raised: string | number;
   goal: string | number;
   cover_id: number | null;
+  cover_alt: string | null;
   k0: string | number;
   k1: string | number;
   k2?: string | number;
 }
 
-const CARD_COLUMNS = sql`
+/** The address's cover photo and its alt text, when public and its consent (if any) still stands. */
+const PUBLIC_COVER = sql`from media m left join consents cs on cs.id = m.consent_id
+    where m.id = a.cover_media_id and m.is_public and cs.withdrawn_at is null`;
+const COVER_COLUMNS = sql`(select m.id ${PUBLIC_COVER}) as cover_id, (select m.alt ${PUBLIC_COVER}) as cover_alt`;
+
+export const CARD_COLUMNS = sql`
   a.id, a.slug, a.title, a.summary, a.public_alias, a.category, a.province, a.former_province, a.commune,
   a.urgency, a.status, to_char(a.deadline, 'YYYY-MM-DD') as deadline,
   to_char(a.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as published_at,
   a.verified_at is not null as verified,
   c.name as chapter_name, c.slug as chapter_slug,
   t.raised::text as raised, t.goal::text as goal,
-  (select m.id from media m left join consents cs on cs.id = m.consent_id
-    where m.id = a.cover_media_id and m.is_public and cs.withdrawn_at is null) as cover_id`;
+  ${COVER_COLUMNS}`;
 
 /** Relevance ranks every match; beyond this many, a search is sorted by urgency instead. */
 export const RANK_LIMIT = 1000;
@@ -801,7 +805,7 @@ export function toAddressCard(row: Omit<CardRow, "k0" | "k1" | "k2">): AddressCa
     commune: row.commune,
     chapter: { name: row.chapter_name, slug: row.chapter_slug },
     verified: Boolean(row.verified),
-    cover: coverId === null ? null : { id: coverId, url: mediaPath(coverId) },
+    cover: coverId === null ? null : { id: coverId, url: mediaPath(coverId), alt: row.cover_alt ?? "" },
     raised,
     goal,
     percent: percentOf(raised, goal),
@@ -814,10 +818,6 @@ export function toAddressCard(row: Omit<CardRow, "k0" | "k1" | "k2">): AddressCa
 
 const mediaPath = (id: number) => `/media/${id}`;
 
-/**
- * What a page sends for a list of cards: the fields a card shows and nothing else (the loader
- * data is repeated in the HTML for hydration), with each cover's alt text (one indexed read).
- */
 /** The fields of an AddressCard that a card shows; everything else stays on the server. */
 const CARD_FIELDS = [
   "slug",
@@ -842,14 +842,14 @@ export type AddressCardData = Pick<AddressCard, (typeof CARD_FIELDS)[number]> & 
   cover: { url: string; alt: string } | null;
 };
 
-export async function toCards(db: DbOrTx, items: readonly AddressCard[]): Promise<AddressCardData[]> {
-  const alts = await getMediaAlts(
-    db,
-    items.flatMap((a) => (a.cover ? [a.cover.id] : [])),
-  );
+/**
+ * What a page sends for a list of cards: the fields a card shows and nothing else (the loader
+ * data is repeated in the HTML for hydration).
+ */
+export function toCards(items: readonly AddressCard[]): AddressCardData[] {
   return items.map((a) => ({
     ...(Object.fromEntries(CARD_FIELDS.map((field) => [field, a[field]])) as Pick<AddressCard, (typeof CARD_FIELDS)[number]>),
-    cover: a.cover ? { url: a.cover.url, alt: alts[a.cover.id] ?? "" } : null,
+    cover: a.cover ? { url: a.cover.url, alt: a.cover.alt } : null,
   }));
 }
 
@@ -954,8 +954,7 @@ export async function getPublicAddress(db: DbOrTx, slug: string): Promise<Public
         coalesce(a.reverify_due_at < now(), false) as overdue,
         c.name as chapter_name, c.slug as chapter_slug, c.level::text as chapter_level, c.province as chapter_province,
         t.raised::text as raised, t.goal::text as goal, t.disbursed::text as disbursed, t.fees::text as fees, t.gifts, t.last_gift_at,
-        (select m.id from media m left join consents cs on cs.id = m.consent_id
-          where m.id = a.cover_media_id and m.is_public and cs.withdrawn_at is null) as cover_id,
+        ${COVER_COLUMNS},
         (select json_build_object('name', vc.name, 'slug', vc.slug) from chapters vc where vc.id = a.verified_chapter_id) as verifier_chapter,
         (select json_build_object('slug', p.slug, 'title', p.title) from campaigns p where p.id = a.programme_id and p.status <> 'draft') as programme,
         (select json_agg(json_build_object('slug', cp.slug, 'title', cp.title, 'kind', cp.kind) order by cp.starts_on desc nulls last, cp.id)

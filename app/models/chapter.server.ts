@@ -3,7 +3,7 @@ import { z } from "zod";
 import { execRows, type DbOrTx } from "../../db/client";
 import { LISTED_ADDRESS_STATUSES, PUBLIC_ADDRESS_STATUSES, type ChapterLevel, type UnitKind } from "../../db/enums";
 import { bankNameFromBin } from "../utils/banks";
-import { toAddressCard, type AddressCard, type CardRow } from "./catalogue.server";
+import { CARD_COLUMNS, toAddressCard, type AddressCard, type CardRow } from "./catalogue.server";
 import { getRollup, type RollupFigures } from "./stats.server";
 
 // Public chapter pages: who the chapter is, how to reach it, where to give, its place in the tree,
@@ -279,13 +279,7 @@ export async function listChapterAddresses(
       : await execRows<SubtreeRow>(
           db,
           sql`
-            select a.id, a.slug, a.title, a.summary, a.public_alias, a.category, a.province, a.former_province, a.commune,
-              a.urgency, a.status, to_char(a.deadline, 'YYYY-MM-DD') as deadline, a.published_at,
-              a.verified_at is not null as verified,
-              c.name as chapter_name, c.slug as chapter_slug,
-              t.raised::text as raised, t.goal::text as goal,
-              (select m.id from media m left join consents cs on cs.id = m.consent_id
-                where m.id = a.cover_media_id and m.is_public and cs.withdrawn_at is null) as cover_id
+            select ${CARD_COLUMNS}
             from addresses a
             join address_totals t on t.address_id = a.id
             join chapters c on c.id = a.chapter_id

@@ -30,17 +30,3 @@ export async function getPublicMediaFile(db: DbOrTx, id: number): Promise<Public
   if (!row) return null;
   return { id: Number(row.id), storage: row.storage, storageKey: row.storage_key, sha256: row.sha256.trim(), mime: row.mime, isPublic: true };
 }
-
-/** Alt texts of public media by id (cards get a cover id without its alt). One indexed read. */
-export async function getMediaAlts(db: DbOrTx, ids: number[]): Promise<Record<number, string>> {
-  const wanted = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, 200);
-  if (wanted.length === 0) return {};
-  const rows = await execRows<{ id: number; alt: string }>(
-    db,
-    sql`select id, alt from media where is_public and id in (${sql.join(
-      wanted.map((id) => sql`${id}`),
-      sql`, `,
-    )})`,
-  );
-  return Object.fromEntries(rows.map((r) => [Number(r.id), r.alt]));
-}

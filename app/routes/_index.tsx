@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(await getLocale(request));
   return {
     stats,
-    urgent: await toCards(db, urgent.items),
+    urgent: toCards(urgent.items),
     programmes: campaigns.programmes,
     campaigns: campaigns.active,
     now: new Date().toISOString(),

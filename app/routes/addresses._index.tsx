@@ -64,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const t = await i18next.getFixedT(await getLocale(request));
   return {
-    items: await toCards(db, page.items),
+    items: toCards(page.items),
     notices: page.notices.map((n) => ({ code: n.code, param: n.param, value: n.value })),
     applied,
     options: {

@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     campaign,
     descriptionHtml: renderMarkdown(description),
-    addresses: { ...addresses, items: await toCards(db, addresses.items) },
+    addresses: { ...addresses, items: toCards(addresses.items) },
     /** ISO time of the render, so "days left" reads the same on the server and in the browser. */
     now: new Date().toISOString(),
     meta: {

@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const province = chapter.province ? findProvince(chapter.province) : null;
   return {
     chapter,
-    addresses: { ...addresses, items: await toCards(db, addresses.items) },
+    addresses: { ...addresses, items: toCards(addresses.items) },
     /** ISO time of the render, so "days left" reads the same on the server and in the browser. */
     now: new Date().toISOString(),
     /** Showing a later page: offer the way back to the first. */
