@@ -41,7 +41,7 @@ export interface CampaignDetail extends CampaignSummary {
   figures: RollupFigures;
 }
 
-interface CampaignRow {
+export interface CampaignRow {
   id: number;
   slug: string;
   kind: CampaignKind;
@@ -64,16 +64,16 @@ interface CampaignRow {
 
 const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,199}$/);
 
-const SELECT_SUMMARY = sql`c.id, c.slug, c.kind, c.status, c.title, c.summary,
+export const SELECT_SUMMARY = sql`c.id, c.slug, c.kind, c.status, c.title, c.summary,
   to_char(c.starts_on, 'YYYY-MM-DD') as starts_on, to_char(c.ends_on, 'YYYY-MM-DD') as ends_on, c.goal::text as goal,
   o.slug as organiser_slug, o.name as organiser_name,
   m.id as cover_id, m.alt as cover_alt`;
 // A cover is shown only when public and its consent (if any) still stands.
-const JOIN_SUMMARY = sql`join chapters o on o.id = c.organiser_chapter_id
+export const JOIN_SUMMARY = sql`join chapters o on o.id = c.organiser_chapter_id
   left join media m on m.id = c.cover_media_id and m.is_public
     and not exists (select 1 from consents cs where cs.id = m.consent_id and cs.withdrawn_at is not null)`;
 
-function toSummary(row: CampaignRow, raised: number | null): CampaignSummary {
+export function toSummary(row: CampaignRow, raised: number | null): CampaignSummary {
   const goal = row.goal === null ? null : toMoney(row.goal);
   const coverId = row.cover_id === null ? null : Number(row.cover_id);
   return {

@@ -7,7 +7,8 @@ import { AddressCard } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
 import { formatVnd } from "~/ledger/money";
 import { listAddresses, parseCatalogueQuery, toCards } from "~/models/catalogue.server";
-import { listHomeCampaigns, type HomeCampaign } from "~/models/home.server";
+import type { CampaignSummary } from "~/models/campaign.server";
+import { listHomeCampaigns } from "~/models/home.server";
 import { getRollup } from "~/models/stats.server";
 import { publicPageHeaders } from "~/utils/cache";
 import { getDb } from "~/utils/db.server";
@@ -221,7 +222,7 @@ function Figure({ value, label }: { value: string; label: string }) {
   );
 }
 
-function ProgrammeCard({ programme }: { programme: HomeCampaign }) {
+function ProgrammeCard({ programme }: { programme: CampaignSummary }) {
   const { t } = useTranslation();
   return (
     <article className="flex h-full flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
@@ -260,7 +261,7 @@ function ProgrammeCard({ programme }: { programme: HomeCampaign }) {
   );
 }
 
-function CampaignCard({ campaign }: { campaign: HomeCampaign }) {
+function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
   const { t, i18n } = useTranslation();
   return (
     <article className="relative flex h-full gap-4 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm focus-within:ring-2 focus-within:ring-brand-600">
