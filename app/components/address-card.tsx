@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ComponentPropsWithoutRef } from "react";
 import type { AddressCardData } from "~/models/catalogue.server";
 import { useFastT } from "~/utils/fast-t";
 import { FundingProgress, PlaceText, TimeLeft, UrgencyBadge, VerifiedBadge } from "./address-bits";
@@ -65,5 +66,18 @@ export function AddressCard({
         </div>
       </div>
     </article>
+  );
+}
+
+/** Cards in a grid: one column on a phone, two on a tablet, three on a desktop. */
+export function AddressGrid({ items, now, ...list }: { items: readonly AddressCardData[]; now: string } & Omit<ComponentPropsWithoutRef<"ul">, "children" | "className">) {
+  return (
+    <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" {...list}>
+      {items.map((a) => (
+        <li key={a.slug}>
+          <AddressCard address={a} now={now} />
+        </li>
+      ))}
+    </ul>
   );
 }

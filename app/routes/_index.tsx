@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AddressCategory } from "../../db/enums";
 import { CheckIcon, HeartHandsIcon, ProgressBar } from "~/components/address-bits";
-import { AddressCard } from "~/components/address-card";
+import { AddressGrid } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
 import { formatVnd } from "~/ledger/money";
 import { listAddresses, parseCatalogueQuery, toCards } from "~/models/catalogue.server";
@@ -137,13 +137,7 @@ export default function Index() {
         {urgent.length === 0 ? (
           <p className="rounded-xl bg-stone-50 p-6 text-gray-700">{t("home.urgentEmpty")}</p>
         ) : (
-          <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
-            {urgent.map((a) => (
-              <li key={a.slug}>
-                <AddressCard address={a} now={now} />
-              </li>
-            ))}
-          </ul>
+          <AddressGrid items={urgent} now={now} />
         )}
       </section>
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LISTED_ADDRESS_STATUSES } from "../../db/enums";
-import { AddressCard } from "~/components/address-card";
+import { AddressGrid } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
 import { CATALOGUE_PAGE_SIZE, listAddresses, listFilterOptions, parseCatalogueQuery, toCards, type AddressListPage, type CatalogueSort } from "~/models/catalogue.server";
 import { useFastT } from "~/utils/fast-t";
@@ -43,8 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseCatalogueQuery(url.searchParams);
   const db = await getDb();
-  const page = await listAddresses(db, query, { limit: query.limit ?? CATALOGUE_PAGE_SIZE });
-  const options = await listFilterOptions(db);
+  const [page, options] = await Promise.all([listAddresses(db, query, { limit: query.limit ?? CATALOGUE_PAGE_SIZE }), listFilterOptions(db)]);
   const { applied } = page;
   const canonical = canonicalParams(applied, query.limit);
   const without = (...keys: string[]) => {
@@ -197,13 +196,7 @@ export default function AddressesIndex() {
         {items.length === 0 ? (
           <EmptyState hasFilters={chips.length > 0} allHref={links.all} />
         ) : (
-          <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" data-address-list="">
-            {items.map((a) => (
-              <li key={a.slug}>
-                <AddressCard address={a} now={data.now} />
-              </li>
-            ))}
-          </ul>
+          <AddressGrid items={items} now={data.now} data-address-list="" />
         )}
         {(links.prev || links.next) && (
           <nav aria-label={t("catalogue.pagination")} className="flex items-center justify-between gap-3 border-t border-stone-200 pt-5">

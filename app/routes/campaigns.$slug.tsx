@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FundingProgress } from "~/components/address-bits";
-import { AddressCard } from "~/components/address-card";
+import { AddressGrid } from "~/components/address-card";
 import { BankAccountDetails } from "~/components/bank-account-details";
 import { useCampaignDates } from "~/components/campaign-card";
 import { RichText } from "~/components/rich-text";
@@ -155,13 +155,7 @@ export default function CampaignPage() {
           {t("campaign.addresses.title")}
         </h2>
         {addresses.items.length > 0 ? (
-          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="campaign-addresses">
-            {addresses.items.map((a) => (
-              <li key={a.slug}>
-                <AddressCard address={a} now={now} />
-              </li>
-            ))}
-          </ul>
+          <AddressGrid items={addresses.items} now={now} data-testid="campaign-addresses" />
         ) : (
           <p className="text-gray-700">{t("campaign.addresses.none")}</p>
         )}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AddressCard } from "~/components/address-card";
+import { AddressGrid } from "~/components/address-card";
 import { BankAccountDetails } from "~/components/bank-account-details";
 import { ChapterBreadcrumb, ChapterChildren, useChapterLevelLabel } from "~/components/chapter-tree";
 import i18next, { getLocale } from "~/i18n.server";
@@ -178,13 +178,7 @@ export default function ChapterPage() {
           </p>
         ) : null}
         {addresses.items.length > 0 ? (
-          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="chapter-addresses">
-            {addresses.items.map((a) => (
-              <li key={a.slug}>
-                <AddressCard address={a} now={now} />
-              </li>
-            ))}
-          </ul>
+          <AddressGrid items={addresses.items} now={now} data-testid="chapter-addresses" />
         ) : (
           <p className="text-gray-700">{t("chapter.addresses.none")}</p>
         )}
