@@ -93,15 +93,6 @@ export function CheckIcon({ className = "h-3.5 w-3.5" }: { className?: string })
   );
 }
 
-export function ClockIcon({ className = "h-4 w-4" }: { className?: string }) {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className={className}>
-      <circle cx="10" cy="10" r="7.25" />
-      <path d="M10 6v4.2l2.6 1.6" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
-
 export function PinIcon({ className = "h-4 w-4" }: { className?: string }) {
   return (
     <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className={className}>
