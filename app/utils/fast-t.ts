@@ -55,20 +55,28 @@ function template(lng: Locale, key: string): Template {
   return found;
 }
 
+/** The key to use for `count` (key_zero for 0 when there is one, else key_<plural form>, else key), per language. */
+const pluralKeys = new Map<string, string>();
+function pluralKey(lng: Locale, key: string, count: number): string {
+  let rules = pluralRules.get(lng);
+  if (!rules) pluralRules.set(lng, (rules = new Intl.PluralRules(lng)));
+  // As i18next: a "_zero" form, when the strings have one, wins for 0.
+  const form = count === 0 ? "zero" : rules.select(count);
+  const id = `${lng}\u0000${key}\u0000${form}`;
+  let found = pluralKeys.get(id);
+  if (found === undefined) {
+    const has = (k: string) => resource(lng, k) !== undefined || resource(fallbackLng, k) !== undefined;
+    found = has(`${key}_${form}`) ? `${key}_${form}` : form === "zero" && has(`${key}_${rules.select(0)}`) ? `${key}_${rules.select(0)}` : key;
+    pluralKeys.set(id, found);
+  }
+  return found;
+}
+
 /** t(key, vars) for language `lng`, as i18next would give it. */
 export function fastT(language: string, key: TKey, vars?: Vars): string {
   const lng: Locale = isLocale(language) ? language : fallbackLng;
-  if (typeof vars?.count === "number") {
-    // As i18next: a "_zero" form, when the strings have one, wins for 0.
-    if (vars.count === 0 && (resource(lng, `${key}_zero`) !== undefined || resource(fallbackLng, `${key}_zero`) !== undefined)) {
-      return template(lng, `${key}_zero` as TKey)(vars);
-    }
-    let rules = pluralRules.get(lng);
-    if (!rules) pluralRules.set(lng, (rules = new Intl.PluralRules(lng)));
-    const plural = `${key}_${rules.select(vars.count)}`;
-    if (resource(lng, plural) !== undefined || resource(fallbackLng, plural) !== undefined) return template(lng, plural)(vars);
-  }
-  return template(lng, key)(vars);
+  const resolved = typeof vars?.count === "number" ? pluralKey(lng, key, vars.count) : key;
+  return template(lng, resolved)(vars);
 }
 
 /** fastT bound to the page's language: `const t = useFastT(); t("common.verified")`. */
