@@ -69,7 +69,7 @@ export default async function handleRequest(
             if (encoding) responseHeaders.set("Content-Encoding", encoding);
             // The language comes from the cookie or Accept-Language: caches must key on both.
             addVary(responseHeaders, "Accept-Language", "Cookie", "Accept-Encoding");
-            resolve(new Response(new Uint8Array(body), { headers: responseHeaders, status: responseStatusCode }));
+            resolve(new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { headers: responseHeaders, status: responseStatusCode }));
           })
             .catch(reject);
         },
