@@ -12,6 +12,9 @@ import { sql } from "drizzle-orm";
 import { execRows, openDatabase, type DbOrTx, type Tx } from "../db/client";
 import type { AddressCategory, AddressStatus, NameDisplay, PaymentMethod, PledgeStatus } from "../db/enums";
 import { postGroupsBulk, type LedgerGroupInput } from "../app/ledger/ledger.server";
+import { PUBLIC_CODE_ALPHABET, PUBLIC_CODE_PREFIX } from "../app/ledger/public-code";
+import { pgArray } from "../db/arrays";
+import { createRng as rng, type Rng } from "../db/factories";
 import { PROVINCES } from "../app/utils/provinces";
 import { slugify } from "../app/utils/text";
 import { ALIASES, COMMUNES, FAMILY_NAMES, GIVEN_NAMES, INITIALS, MIDDLE_NAMES, NEEDS, SUMMARIES, TITLES } from "./lib/scale-words";
@@ -52,45 +55,6 @@ const SEED = int("seed", args.seed, 0);
 
 // ───────────────────────────── small tools ─────────────────────────────
 
-/** mulberry32: the same seed gives the same batch, whatever order the workers run in. */
-function rng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const r = {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-    weighted: <T>(items: readonly (readonly [T, number])[]): T => {
-      let x = next() * items.reduce((s, [, w]) => s + w, 0);
-      for (const [v, w] of items) if ((x -= w) < 0) return v;
-      return items[items.length - 1][0];
-    },
-  };
-  return r;
-}
-type Rng = ReturnType<typeof rng>;
-
-/** A PostgreSQL array literal, sent as one text parameter and cast (`::int[]`): one parameter per column. */
-function pgArray(values: readonly (string | number | boolean | null)[]): string {
-  let out = "{";
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i) out += ",";
-    if (v === null) out += "NULL";
-    else if (typeof v === "string") out += `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-    else out += String(v);
-  }
-  return out + "}";
-}
-
-const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 const MASK40 = (1n << 40n) - 1n;
 /** A bijection on 40 bits, so distinct sequence numbers give distinct 8-symbol codes that do not look sequential. */
 function publicCode(n: number): string {
@@ -98,9 +62,9 @@ function publicCode(n: number): string {
   x = (x * 0x9e3779b97n + 0x5bd1e995n) & MASK40;
   x ^= x >> 17n;
   x = (x * 0xc2b2ae3dn) & MASK40;
-  let s = "TRAO";
+  let s = PUBLIC_CODE_PREFIX;
   for (let i = 0; i < 8; i++) {
-    s += CODE_ALPHABET[Number(x & 31n)];
+    s += PUBLIC_CODE_ALPHABET[Number(x & 31n)];
     x >>= 5n;
   }
   return s;
