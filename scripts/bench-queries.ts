@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { sql, type SQL } from "drizzle-orm";
 import { execRows, openDatabase, type Db } from "../db/client";
 import { getPublicAddress, listAddresses, listFilterOptions, parseCatalogueQuery } from "../app/models/catalogue.server";
+import { runMain } from "./lib/run-main";
 
 const { values: args } = parseArgs({
   options: {
@@ -110,10 +111,4 @@ async function main() {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`bench-queries failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain("bench-queries failed", main);

@@ -21,6 +21,7 @@ import { parseArgs } from "node:util";
 import type { LoadResult } from "./lib/load-generator";
 import { PROVINCES } from "../app/utils/provinces";
 import { compareTable } from "./lib/bench-compare";
+import { runMain } from "./lib/run-main";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args, positionals } = parseArgs({
@@ -320,10 +321,4 @@ async function main() {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain("bench failed", main);

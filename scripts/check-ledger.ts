@@ -6,6 +6,7 @@ import { checkLedger } from "../app/ledger/invariants.server";
 import { connect, disconnect } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { setLogLevel } from "../app/utils/log.server";
+import { runMain } from "./lib/run-main";
 
 async function main() {
   const env = getEnv();
@@ -30,10 +31,4 @@ async function main() {
   return 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`check-ledger could not run: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
-);
+runMain("check-ledger could not run", main, { failCode: 2, stack: false });

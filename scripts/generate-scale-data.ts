@@ -18,6 +18,7 @@ import { createRng as rng, type Rng } from "../db/factories";
 import { PROVINCES } from "../app/utils/provinces";
 import { slugify } from "../app/utils/text";
 import { ALIASES, COMMUNES, FAMILY_NAMES, GIVEN_NAMES, INITIALS, MIDDLE_NAMES, NEEDS, SUMMARIES, TITLES } from "./lib/scale-words";
+import { runMain } from "./lib/run-main";
 
 const { values: args } = parseArgs({
   options: {
@@ -644,10 +645,4 @@ async function main() {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`\nscale-data failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain("\nscale-data failed", main);

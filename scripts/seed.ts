@@ -3,6 +3,7 @@
 import { connect, disconnect } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { isSeeded, seedDemo } from "../db/seed";
+import { runMain } from "./lib/run-main";
 
 const requireEmpty = process.argv.includes("--force-empty-check");
 
@@ -31,10 +32,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runMain("seed failed", main, { stack: false });
