@@ -5,6 +5,8 @@ import type { AddressCategory } from "../../db/enums";
 import { CheckIcon, HeartHandsIcon, ProgressBar } from "~/components/address-bits";
 import { AddressGrid } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
+import { getEnv } from "~/utils/env.server";
+import { pageMeta } from "~/utils/public-page";
 import { formatVnd } from "~/ledger/money";
 import { listAddresses, parseCatalogueQuery, toCards } from "~/models/catalogue.server";
 import type { CampaignSummary } from "~/models/campaign.server";
@@ -27,21 +29,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAddresses(db, parseCatalogueQuery(new URLSearchParams({ sort: "urgent", status: "published" })), { limit: URGENT_COUNT }),
     listHomeCampaigns(db, { limit: 4 }),
   ]);
-  const t = await i18next.getFixedT(await getLocale(request));
+  const locale = await getLocale(request);
+  const t = await i18next.getFixedT(locale);
   return {
     stats,
     urgent: toCards(urgent.items),
     programmes: campaigns.programmes,
     campaigns: campaigns.active,
     now: new Date().toISOString(),
-    meta: { title: t("home.metaTitle"), description: t("meta.description") },
+    meta: { title: t("home.metaTitle"), description: t("meta.description"), url: `${getEnv().PUBLIC_URL}/`, locale },
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.meta.title ?? "Trao" },
-  ...(data ? [{ name: "description", content: data.meta.description }, { property: "og:title", content: data.meta.title }, { property: "og:description", content: data.meta.description }] : []),
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : [{ title: "Trao" }]);
 
 export default function Index() {
   const { stats, urgent, programmes, campaigns, now } = useLoaderData<typeof loader>();

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { LISTED_ADDRESS_STATUSES } from "../../db/enums";
 import { AddressGrid } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
+import { getEnv } from "~/utils/env.server";
+import { pageMeta } from "~/utils/public-page";
 import { CATALOGUE_PAGE_SIZE, listAddresses, listFilterOptions, parseCatalogueQuery, toCards, type AddressListPage, type CatalogueSort } from "~/models/catalogue.server";
 import { useFastT } from "~/utils/fast-t";
 import { publicPageHeaders } from "~/utils/cache";
@@ -61,7 +63,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const rawSort = url.searchParams.get("sort")?.trim().toLowerCase() ?? "";
 
-  const t = await i18next.getFixedT(await getLocale(request));
+  const locale = await getLocale(request);
+  const t = await i18next.getFixedT(locale);
   return {
     items: toCards(page.items),
     notices: page.notices.map((n) => ({ code: n.code, param: n.param, value: n.value })),
@@ -99,19 +102,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     meta: {
       title: applied.q ? t("catalogue.metaTitleSearch", { q: applied.q }) : t("catalogue.metaTitle"),
       description: t("catalogue.metaDescription"),
+      // The canonical list for these filters (no cursor, bad values dropped).
+      url: `${getEnv().PUBLIC_URL}${href(canonical)}`,
+      locale,
     },
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [
-        { title: data.meta.title },
-        { name: "description", content: data.meta.description },
-        { property: "og:title", content: data.meta.title },
-        { property: "og:description", content: data.meta.description },
-      ]
-    : [{ title: "Trao" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : [{ title: "Trao" }]);
 
 export default function AddressesIndex() {
   const data = useLoaderData<typeof loader>();

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execRows } from "../../db/client";
 import { seedDemo } from "../../db/seed";
 import { refreshStats } from "../../app/models/stats.server";
-import { loader as homeLoader } from "../../app/routes/_index";
-import { loader as listLoader } from "../../app/routes/addresses._index";
+import { loader as homeLoader, meta as homeMeta } from "../../app/routes/_index";
+import { loader as listLoader, meta as listMeta } from "../../app/routes/addresses._index";
 import { loader as addressLoader } from "../../app/routes/addresses.$slug";
 import { loader as mediaLoader } from "../../app/routes/media.$id";
 import { publicPageHeaders } from "../../app/utils/cache";
@@ -62,6 +62,18 @@ describe("the home page", () => {
 });
 
 describe("the address list", () => {
+  it("shares like the other public pages: canonical link, og:url and og:locale, for home and for a filtered list", async () => {
+    const tagsOf = (tags: unknown[]) => JSON.stringify(tags);
+    const home = tagsOf(homeMeta({ data: await homeLoader(args("/")) } as Parameters<typeof homeMeta>[0]));
+    expect(home).toContain('"rel":"canonical"');
+    expect(home).toContain('"property":"og:locale","content":"vi_VN"');
+    const list = await listLoader(args("/addresses?category=poor_fisherman&sort=bogus&lng=en"));
+    const tags = tagsOf(listMeta({ data: list } as Parameters<typeof listMeta>[0]));
+    expect(list.meta.url).toMatch(/\/addresses\?category=poor_fisherman$/);
+    expect(tags).toContain('"property":"og:url"');
+    expect(tags).toContain('"content":"en_GB"');
+  });
+
   it("gives cards for the addresses in a former province (Kiên Giang is now part of An Giang)", async () => {
     const data = await listLoader(args("/addresses?province=kien-giang"));
     expect(data.items.length).toBeGreaterThan(0);
