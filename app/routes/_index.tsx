@@ -6,7 +6,7 @@ import { CheckIcon, HeartHandsIcon, ProgressBar } from "~/components/address-bit
 import { AddressGrid } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
 import { getEnv } from "~/utils/env.server";
-import { pageMeta } from "~/utils/public-page";
+import { loaderMeta } from "~/utils/public-page";
 import { formatVnd } from "~/ledger/money";
 import { listAddresses, parseCatalogueQuery, toCards } from "~/models/catalogue.server";
 import type { CampaignSummary } from "~/models/campaign.server";
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : [{ title: "Trao" }]);
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export default function Index() {
   const { stats, urgent, programmes, campaigns, now } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaDescriptor, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { getAddressPageExtras } from "~/models/address-page.server";
 import { getPublicAddress } from "~/models/catalogue.server";
 import { publicPageHeaders } from "~/utils/cache";
 import { getDb } from "~/utils/db.server";
+import { loaderMeta } from "~/utils/public-page";
 import { getEnv } from "~/utils/env.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -57,39 +58,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       url: pageUrl,
       image: image ? absolute(image.url) : null,
       imageAlt,
-      locale: locale === "en" ? "en_GB" : "vi_VN",
+      locale,
     },
     now: new Date().toISOString(),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Trao" }];
-  const m = data.meta;
-  const tags: MetaDescriptor[] = [
-    { title: m.title },
-    { name: "description", content: m.description },
-    { tagName: "link", rel: "canonical", href: m.url },
-    { property: "og:type", content: "website" },
-    { property: "og:site_name", content: "Trao" },
-    { property: "og:locale", content: m.locale },
-    { property: "og:title", content: m.title },
-    { property: "og:description", content: m.description },
-    { property: "og:url", content: m.url },
-    { name: "twitter:card", content: m.image ? "summary_large_image" : "summary" },
-    { name: "twitter:title", content: m.title },
-    { name: "twitter:description", content: m.description },
-  ];
-  if (m.image) {
-    tags.push(
-      { property: "og:image", content: m.image },
-      { property: "og:image:alt", content: m.imageAlt },
-      { name: "twitter:image", content: m.image },
-      { name: "twitter:image:alt", content: m.imageAlt },
-    );
-  }
-  return tags;
-};
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 const BUTTON_PRIMARY =
   "inline-flex min-h-12 w-full items-center justify-center rounded-xl bg-brand-700 px-5 py-3 text-lg font-semibold text-white shadow-sm hover:bg-brand-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2";

@@ -6,7 +6,7 @@ import { LISTED_ADDRESS_STATUSES } from "../../db/enums";
 import { AddressGrid } from "~/components/address-card";
 import i18next, { getLocale } from "~/i18n.server";
 import { getEnv } from "~/utils/env.server";
-import { pageMeta } from "~/utils/public-page";
+import { loaderMeta } from "~/utils/public-page";
 import { CATALOGUE_PAGE_SIZE, listAddresses, listFilterOptions, parseCatalogueQuery, toCards, type AddressListPage, type CatalogueSort } from "~/models/catalogue.server";
 import { useFastT } from "~/utils/fast-t";
 import { publicPageHeaders } from "~/utils/cache";
@@ -109,7 +109,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : [{ title: "Trao" }]);
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export default function AddressesIndex() {
   const data = useLoaderData<typeof loader>();

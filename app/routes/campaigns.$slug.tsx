@@ -15,7 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { clipText, pageMeta } from "~/utils/public-page";
+import { clipText, loaderMeta } from "~/utils/public-page";
 
 // /campaigns/:slug — a programme, Tháng Nhân đạo, Tết Nhân ái, appeal or anniversary: what it is, who
 // runs it, progress towards its goal, its own account if any, and its first addresses with a link
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : [{ title: "Trao" }]);
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export default function CampaignPage() {
   const { campaign, descriptionHtml, addresses, now } = useLoaderData<typeof loader>();

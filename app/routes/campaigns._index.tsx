@@ -7,7 +7,7 @@ import { listCampaigns } from "~/models/campaign.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { publicPageHeaders } from "~/utils/cache";
-import { pageMeta } from "~/utils/public-page";
+import { loaderMeta } from "~/utils/public-page";
 
 // /campaigns — campaigns running now, then ended ones (a keyset page at a time via ?cursor=).
 
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : [{ title: "Trao" }]);
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export default function CampaignsPage() {
   const { active, ended, nextEndedCursor, invalidCursor, paged } = useLoaderData<typeof loader>();

@@ -13,7 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { findProvince } from "~/utils/provinces";
-import { clipText, pageMeta } from "~/utils/public-page";
+import { clipText, loaderMeta } from "~/utils/public-page";
 
 // /chapters/:slug — a Red Cross chapter: contact, account, place in the tree, subtree figures and
 // addresses (keyset "more" pages via ?cursor=). Unknown slug → the root's localised 404.
@@ -53,14 +53,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : [{ title: "Trao" }]);
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export default function ChapterPage() {
   const { chapter, addresses, now, paged, catalogue } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const levelLabel = useChapterLevelLabel();
   const f = chapter.figures;
-  const place = [chapter.commune, chapter.province].filter(Boolean).join(", ");
+  const place =
+    chapter.commune && chapter.province ? t("common.place", { commune: chapter.commune, province: chapter.province }) : (chapter.commune ?? chapter.province ?? "");
   const hasContact = Boolean(chapter.contact.email || chapter.contact.phone || chapter.contact.postalAddress);
 
   return (

@@ -14,7 +14,7 @@ export interface PageMeta {
   type?: "website" | "article";
 }
 
-/** <title>, description and Open Graph tags. */
+/** <title>, description, Open Graph and Twitter card tags (Zalo and Facebook read Open Graph). */
 export function pageMeta(m: PageMeta): MetaDescriptor[] {
   const tags: MetaDescriptor[] = [
     { title: m.title },
@@ -26,11 +26,21 @@ export function pageMeta(m: PageMeta): MetaDescriptor[] {
     { property: "og:locale", content: m.locale === "en" ? "en_GB" : "vi_VN" },
   ];
   if (m.url) tags.push({ property: "og:url", content: m.url }, { tagName: "link", rel: "canonical", href: m.url });
+  tags.push(
+    { name: "twitter:card", content: m.image ? "summary_large_image" : "summary" },
+    { name: "twitter:title", content: m.title },
+    { name: "twitter:description", content: m.description },
+  );
   if (m.image) {
-    tags.push({ property: "og:image", content: m.image });
-    if (m.imageAlt) tags.push({ property: "og:image:alt", content: m.imageAlt });
+    tags.push({ property: "og:image", content: m.image }, { name: "twitter:image", content: m.image });
+    if (m.imageAlt) tags.push({ property: "og:image:alt", content: m.imageAlt }, { name: "twitter:image:alt", content: m.imageAlt });
   }
   return tags;
+}
+
+/** A route's `meta` export for a loader that returns `meta: PageMeta`: `export const meta = loaderMeta;`. */
+export function loaderMeta({ data }: { data?: { meta: PageMeta } | null }): MetaDescriptor[] {
+  return data ? pageMeta(data.meta) : [{ title: "Trao" }];
 }
 
 /** A description of at most `max` characters, cut at a word. */
