@@ -6,6 +6,7 @@ import { AddressGrid } from "~/components/address-card";
 import { BankAccountDetails } from "~/components/bank-account-details";
 import { useCampaignDates } from "~/components/campaign-card";
 import { RichText } from "~/components/rich-text";
+import { Figure } from "~/components/figure";
 import i18next, { getLocale } from "~/i18n.server";
 import { formatVnd } from "~/ledger/money";
 import { getCampaign, listCampaignAddresses } from "~/models/campaign.server";
@@ -166,14 +167,5 @@ export default function CampaignPage() {
         </p>
       </section>
     </article>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="rounded-lg border border-gray-200 p-3">
-      <dt className="text-sm text-gray-600">{label}</dt>
-      <dd className="font-semibold text-gray-900">{value}</dd>
-    </div>
   );
 }

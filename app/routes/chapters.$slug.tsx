@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AddressGrid } from "~/components/address-card";
 import { BankAccountDetails } from "~/components/bank-account-details";
 import { ChapterBreadcrumb, ChapterChildren, useChapterLevelLabel } from "~/components/chapter-tree";
+import { Figure } from "~/components/figure";
 import i18next, { getLocale } from "~/i18n.server";
 import { formatVnd } from "~/ledger/money";
 import { toCards } from "~/models/catalogue.server";
@@ -206,17 +207,6 @@ export default function ChapterPage() {
           ) : null}
         </nav>
       </section>
-    </div>
-  );
-}
-
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="rounded-lg border border-gray-200 p-3">
-      <dt className="text-sm text-gray-600">{label}</dt>
-      <dd className="text-lg font-semibold text-gray-900" data-testid={testId}>
-        {value}
-      </dd>
     </div>
   );
 }
