@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
+import { generatePublicCode } from "../../app/ledger/public-code";
 import type { DbOrTx } from "../../db/client";
+import { nextSeq } from "../../db/factories";
 import { addresses, addressPrivate, chapters, needs, pledges, users } from "../../db/schema";
 
-let counter = 0;
-const next = () => ++counter;
+const next = nextSeq;
 
 /** A minimal world for database-rule tests: one chapter, one staff user, one published address with a need. */
 export async function minimalWorld(db: DbOrTx) {
@@ -38,12 +39,8 @@ export async function minimalWorld(db: DbOrTx) {
   return { chapter, user, address, need };
 }
 
-const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-export function testCode(): string {
-  let s = "TRAO";
-  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[Math.floor(Math.random() * CODE_ALPHABET.length)];
-  return s;
-}
+/** A random public code (8 symbols: no clash between tests). */
+export const testCode = (): string => generatePublicCode(undefined, 8);
 
 export async function insertPledge(db: DbOrTx, addressId: number, values: Partial<typeof pledges.$inferInsert> = {}) {
   const [pledge] = await db
